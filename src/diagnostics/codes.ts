@@ -5,7 +5,8 @@
  * Code families:
  *   S… syntax of the envelope (blocks, headers, fields, line breaks)
  *   E… bytes and character encoding
- *   (later families: F fields, V values, R cross-field rules, L input limits)
+ *   V… values inside a field or header value (format notation, charset, lengths, codes)
+ *   (later families: F fields, R cross-field rules, L input limits)
  *
  * `severity` is the severity in a strict parse; `lenient` (when present) is the severity a
  * lenient parse gives the same finding.
@@ -24,6 +25,12 @@ function table<const T extends Record<string, DiagnosticCodeDef>>(t: T): T {
 
 export const DIAGNOSTIC_CODES = table({
   // --- envelope syntax -------------------------------------------------------------------
+  S000: {
+    severity: 'error',
+    title: 'syntax error (grammar)',
+    en: 'the message does not match the grammar: {expected}',
+    zh: '报文不符合语法：{expected}',
+  },
   S001: {
     severity: 'error',
     title: 'empty input',
@@ -202,6 +209,93 @@ export const DIAGNOSTIC_CODES = table({
     title: 'unencodable character',
     en: 'character {found} cannot be encoded in GB18030',
     zh: '字符{found}无法以GB18030编码',
+  },
+  // --- values -------------------------------------------------------------------------------
+  // Problems inside one field or header value, found by the format-notation compiler
+  // (src/notation). Positions are relative to the value; the caller adds the value's offset.
+  V001: {
+    severity: 'error',
+    title: 'character not allowed',
+    en: 'character {found} ({codePoint}) is not allowed in a {type} value ({typeName})',
+    zh: '字符{found}（{codePoint}）不允许出现在{type}类型（{typeNameZh}）的值中',
+  },
+  V002: {
+    severity: 'error',
+    title: 'value too long',
+    en: 'too long: at most {max} {unit}, found {actual}',
+    zh: '超长：最多{max}{unitZh}，实际{actual}{unitZh}',
+  },
+  V003: {
+    severity: 'error',
+    title: 'wrong length',
+    en: 'wrong length: {expected} {unit} expected, found {actual}',
+    zh: '长度不符：应为{expectedZh}{unitZh}，实际{actual}{unitZh}',
+  },
+  V004: {
+    severity: 'error',
+    title: 'format mismatch',
+    en: 'the value does not match {notation}: expected {expected}, found {found}',
+    zh: '值不符合格式{notation}：此处应为{expectedZh}，实际为{foundZh}',
+  },
+  V005: {
+    severity: 'error',
+    title: 'code not in table',
+    en: '{value} is not a code of {table} ({tableName})',
+    zh: '{value}不是{tableNameZh}（{table}）中的代码',
+  },
+  V006: {
+    severity: 'error',
+    title: 'invalid date',
+    en: 'invalid date {value} (YYYYMMDD): {detail}',
+    zh: '日期{value}（YYYYMMDD）无效：{detailZh}',
+  },
+  V007: {
+    severity: 'error',
+    title: 'invalid time',
+    en: 'invalid time {value} (HHMMSS): {detail}',
+    zh: '时间{value}（HHMMSS）无效：{detailZh}',
+  },
+  V008: {
+    severity: 'error',
+    title: 'invalid BIC',
+    en: 'invalid BIC {value}: {detail}',
+    zh: '行号BIC码{value}无效：{detailZh}',
+  },
+  V009: {
+    severity: 'error',
+    title: 'invalid amount or decimal',
+    en: 'invalid {kind} {value}: {detail}',
+    zh: '{kindZh}{value}无效：{detailZh}',
+  },
+  V010: {
+    severity: 'error',
+    title: 'too many decimals for the currency',
+    en: 'too many decimals for {currency}: at most {max}, found {actual}',
+    zh: '{currency}的小数位数过多：最多{max}位，实际{actual}位',
+  },
+  V011: {
+    severity: 'error',
+    title: 'too many lines',
+    en: 'too many lines: at most {max}, found {actual}',
+    zh: '行数过多：最多{max}行，实际{actual}行',
+  },
+  V012: {
+    severity: 'error',
+    title: 'space not allowed',
+    en: 'a space is not allowed in {what}',
+    zh: '{whatZh}中不允许有空格',
+  },
+  V013: {
+    severity: 'error',
+    title: 'line too long',
+    en: 'line {line} is too long: at most {max} {unit}, found {actual}',
+    zh: '第{line}行超长：最多{max}{unitZh}，实际{actual}{unitZh}',
+  },
+  V014: {
+    severity: 'error',
+    title: 'line starts with ":" or "-"',
+    en: 'line {line} must not start with "{found}" (it would read as a new field or the end of the block)',
+    zh: '第{line}行不能以"{found}"开头（会被视为新的域或块结束）',
   },
 });
 

@@ -1,4 +1,4 @@
-import { DIAGNOSTIC_CODES, type DiagnosticCode } from './codes.js';
+import { DIAGNOSTIC_CODES, type DiagnosticCode, type DiagnosticCodeDef } from './codes.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -66,7 +66,7 @@ export function diagnostic(
   params?: DiagnosticParams,
   severity?: Severity,
 ): Diagnostic {
-  const def = DIAGNOSTIC_CODES[code];
+  const def: DiagnosticCodeDef = DIAGNOSTIC_CODES[code];
   const d: {
     -readonly [K in keyof Diagnostic]: Diagnostic[K];
   } = {

@@ -54,8 +54,13 @@ export interface TagEntry extends SourceLocation {
 interface BlockBase extends SourceLocation {
   /** The block identifier between `{` and `:` (`"1"` … `"7"`, or anything else for unknown blocks). */
   readonly id: string;
-  /** Offset just past the block's closing `}`. */
+  /** Offset just past the block's closing `}` (or past its last character when unterminated). */
   readonly end: number;
+  /**
+   * Text between the previous block and this one (lenient parses only; a strict parse rejects
+   * it). Absent when there is none.
+   */
+  readonly before?: string;
 }
 
 /** `{1:…}` 基本头块: `F01` + LT address + session + sequence (25 characters). */
@@ -140,7 +145,13 @@ export interface TextBlock extends BlockBase {
  */
 export interface RawBlock extends BlockBase {
   readonly kind: 'raw';
+  /**
+   * Everything after `{ID:` up to the matching `}`. When the identifier itself is malformed,
+   * `id` is `""` and `content` is everything after the `{`.
+   */
   readonly content: string;
+  /** The input ended before the block's `}`: serialization writes no `}`. */
+  readonly unterminated?: true;
 }
 
 export type Block = BasicHeader | ApplicationHeader | TagBlock | TextBlock | RawBlock;

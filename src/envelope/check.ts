@@ -1,0 +1,149 @@
+/**
+ * Envelope checks driven by the tables in src/spec/envelope.ts: which blocks exist, their order,
+ * duplicates, mandatory blocks, and the `{tag:value}` tags of blocks 3, 5 and 7 with their value
+ * formats. Both parsers (the scanner and the Ohm reference) run exactly this code on their AST,
+ * so the grammar only has to define syntax.
+ *
+ * Tables are compiled once (`compileEnvelopeTables`, ajv-style): lookups become maps and bit
+ * masks, value formats become checker functions, so a check allocates nothing per message.
+ */
+import type { Block, Envelope, TagBlock } from './ast.js';
+import type { Reporter } from '../diagnostics/reporter.js';
+import type { BlockDef, HeaderTagDef } from '../spec/envelope.js';
+
+/** The envelope tables as data (overridable). */
+export interface EnvelopeTables {
+  readonly blocks: readonly BlockDef[];
+  readonly headerTags: Readonly<Record<string, readonly HeaderTagDef[]>>;
+}
+
+interface CompiledTagList {
+  readonly defs: readonly HeaderTagDef[];
+  readonly index: ReadonlyMap<string, number>;
+  readonly fits: readonly ((value: string) => boolean)[];
+  readonly mandatoryMask: number;
+}
+
+/** Envelope tables compiled for checking. */
+export interface CompiledEnvelopeTables {
+  readonly tables: EnvelopeTables;
+  readonly rank: ReadonlyMap<string, number>;
+  readonly mandatoryMask: number;
+  readonly tagLists: ReadonlyMap<string, CompiledTagList>;
+}
+
+/**
+ * Compiles tables; `checker` turns a format notation into a value test (the notation compiler).
+ * Up to 31 blocks and 31 tags per block (bit masks).
+ */
+export function compileEnvelopeTables(
+  tables: EnvelopeTables,
+  checker: (format: string) => (value: string) => boolean,
+): CompiledEnvelopeTables {
+  const rank = new Map<string, number>();
+  let mandatoryMask = 0;
+  tables.blocks.forEach((b, i) => {
+    rank.set(b.id, i);
+    if (b.mandatory) mandatoryMask |= 1 << i;
+  });
+  const tagLists = new Map<string, CompiledTagList>();
+  for (const [id, defs] of Object.entries(tables.headerTags)) {
+    const index = new Map<string, number>();
+    let mask = 0;
+    defs.forEach((d, i) => {
+      index.set(d.tag, i);
+      if (d.status === 'M') mask |= 1 << i;
+    });
+    tagLists.set(id, { defs, index, fits: defs.map((d) => checker(d.format)), mandatoryMask: mask });
+  }
+  return { tables, rank, mandatoryMask, tagLists };
+}
+
+export function checkEnvelope(envelope: Envelope, r: Reporter, t: CompiledEnvelopeTables): void {
+  const { blocks } = envelope;
+  if (blocks.length === 0) {
+    r.report('S001', 0, 0);
+    return;
+  }
+  let seen = 0;
+  let maxRank = -1;
+  let maxId = '';
+  for (const block of blocks) {
+    if (block.kind === 'raw' && block.id === '') continue; // bad identifier, reported by the scanner
+    const k = t.rank.get(block.id);
+    if (k === undefined) {
+      r.report('S005', block.offset, block.end - block.offset, { block: block.id }, { block: block.id });
+      continue;
+    }
+    const bit = 1 << k;
+    if ((seen & bit) !== 0) {
+      r.report('S006', block.offset, block.end - block.offset, { block: block.id }, { block: block.id });
+    } else if (k < maxRank) {
+      r.report('S007', block.offset, block.end - block.offset, { block: block.id }, { block: block.id, before: maxId });
+    }
+    seen |= bit;
+    if (k > maxRank) {
+      maxRank = k;
+      maxId = block.id;
+    }
+    if (block.kind === 'userHeader' || block.kind === 'trailer' || block.kind === 'signature') {
+      const list = t.tagLists.get(block.id);
+      if (list !== undefined) checkTagBlock(block, r, list);
+    }
+  }
+  if ((seen & t.mandatoryMask) !== t.mandatoryMask) reportMissing(blocks, seen, r, t);
+}
+
+/** Missing mandatory blocks, reported at the `{` of the first present block that should follow. */
+function reportMissing(blocks: readonly Block[], seen: number, r: Reporter, t: CompiledEnvelopeTables): void {
+  const defs = t.tables.blocks;
+  for (let i = 0; i < defs.length; i++) {
+    const def = defs[i]!;
+    if (!def.mandatory || (seen & (1 << i)) !== 0) continue;
+    const follower = blocks.find((b) => (t.rank.get(b.id) ?? -1) > i);
+    const offset = follower?.offset ?? blocks[blocks.length - 1]!.end;
+    const length = follower === undefined ? 0 : 1;
+    if (def.kind === 'trailer') r.report('S009', offset, length);
+    else r.report('S008', offset, length, undefined, { block: def.id, name: def.name, nameZh: def.nameZh });
+  }
+}
+
+function checkTagBlock(block: TagBlock, r: Reporter, list: CompiledTagList): void {
+  let seen = 0;
+  let maxIndex = -1;
+  let maxTag = '';
+  const id = block.id;
+  for (const entry of block.entries) {
+    const length = entry.tag.length + entry.value.length + 3;
+    const index = list.index.get(entry.tag);
+    if (index === undefined) {
+      r.report('S013', entry.offset, length, { block: id, tag: entry.tag }, { tag: entry.tag, block: id });
+      continue;
+    }
+    const bit = 1 << index;
+    if ((seen & bit) !== 0) {
+      r.report('S014', entry.offset, length, { block: id, tag: entry.tag }, { tag: entry.tag, block: id });
+    } else if (index < maxIndex) {
+      r.report('S017', entry.offset, length, { block: id, tag: entry.tag }, { tag: entry.tag, before: maxTag, block: id });
+    }
+    seen |= bit;
+    if (index > maxIndex) {
+      maxIndex = index;
+      maxTag = entry.tag;
+    }
+    if (!list.fits[index]!(entry.value)) {
+      const format = list.defs[index]!.format;
+      r.report('S015', entry.offset + entry.tag.length + 2, Math.max(1, entry.value.length), { block: id, tag: entry.tag }, {
+        tag: entry.tag,
+        block: id,
+        format: format === '' ? 'empty' : format,
+      });
+    }
+  }
+  if ((seen & list.mandatoryMask) === list.mandatoryMask) return;
+  list.defs.forEach((def, i) => {
+    if (def.status === 'M' && (seen & (1 << i)) === 0) {
+      r.report('S016', block.offset, 1, { block: id, tag: def.tag }, { block: id, tag: def.tag, name: def.name, nameZh: def.nameZh });
+    }
+  });
+}

@@ -1,0 +1,133 @@
+/**
+ * `parseEnvelope`: bytes or text → envelope AST + diagnostics. The public entry of the envelope
+ * stage: decode (bytes only), scan (hot path), table-driven checks, and — only when a strict
+ * parse rejects the input — the Ohm grammar's "expected … at line:column" explanation.
+ */
+import type {
+  ApplicationHeader,
+  BasicHeader,
+  Envelope,
+  TagBlock,
+  TextBlock,
+} from './ast.js';
+import { scanEnvelope } from './scan.js';
+import { checkEnvelope, type CompiledEnvelopeTables } from './check.js';
+import { Reporter, type ParseMode } from '../diagnostics/reporter.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { decodeMessage } from '../bytes/decode.js';
+import { explainRejection } from '../reference/explain.js';
+import { defaultEnvelopeTables } from './tables.js';
+
+export type { ParseMode };
+
+export interface EnvelopeParseOptions {
+  /** `strict` (default) rejects anything the grammar does not define; `lenient` keeps it with warnings. */
+  readonly mode?: ParseMode;
+  /**
+   * When a strict parse finds a syntax error, re-parse with the Ohm grammar and attach its
+   * "expected …" text to the first syntax error (about 1 ms per rejected message; skipped for
+   * inputs over `explainLimit` characters). Default true.
+   */
+  readonly explain?: boolean;
+  /** Largest input (characters) that gets an Ohm explanation. Default 65,536. */
+  readonly explainLimit?: number;
+  /** Envelope tables (blocks, header tags); defaults to the shipped V1.4 tables. */
+  readonly tables?: CompiledEnvelopeTables;
+}
+
+/** The envelope of one message, with every block kind by name and all diagnostics. */
+export interface EnvelopeResult {
+  /** No diagnostic of severity `error`. */
+  readonly ok: boolean;
+  readonly envelope: Envelope;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The message text (decoded, for bytes input): all offsets index into it. */
+  readonly text: string;
+  /** `FMT100` etc., from `{3:{119:…}}`, when present and well-formed. */
+  readonly fmt?: string;
+  /** The MT from block 2 (`103`), when block 2 could be read. */
+  readonly mt?: string;
+  readonly basicHeader?: BasicHeader;
+  readonly applicationHeader?: ApplicationHeader;
+  readonly userHeader?: TagBlock;
+  readonly textBlock?: TextBlock;
+  readonly additionalText?: TextBlock;
+  readonly signature?: TagBlock;
+  readonly trailer?: TagBlock;
+}
+
+const FMT_VALUE = /^FMT[0-9]{3}$/;
+
+export function parseEnvelope(input: string | Uint8Array, options: EnvelopeParseOptions = {}): EnvelopeResult {
+  const mode = options.mode ?? 'strict';
+  let text: string;
+  let reporter: Reporter;
+  if (typeof input === 'string') {
+    text = input;
+    reporter = new Reporter(text, mode);
+  } else {
+    const decoded = decodeMessage(input);
+    text = decoded.text;
+    reporter = new Reporter(text, mode);
+    for (const bad of decoded.invalid) {
+      reporter.report('E001', bad.textOffset, 1, undefined, { byteOffset: bad.byteOffset });
+    }
+  }
+  const envelope = scanEnvelope(text, reporter);
+  checkEnvelope(envelope, reporter, options.tables ?? defaultEnvelopeTables());
+  const diagnostics = reporter.diagnostics;
+  const ok = !hasErrors(diagnostics);
+  if (!ok && mode === 'strict' && options.explain !== false) {
+    explainRejection(text, diagnostics, options.explainLimit ?? 65_536);
+  }
+  return describe(envelope, diagnostics, text, ok);
+}
+
+/** Builds the result object: named blocks (first of each kind), FMT and MT. */
+export function describe(
+  envelope: Envelope,
+  diagnostics: Diagnostic[],
+  text: string,
+  ok: boolean,
+): EnvelopeResult {
+  const result: { -readonly [K in keyof EnvelopeResult]: EnvelopeResult[K] } = { ok, envelope, diagnostics, text };
+  for (const block of envelope.blocks) {
+    switch (block.kind) {
+      case 'basicHeader':
+        result.basicHeader ??= block;
+        break;
+      case 'applicationHeader':
+        if (result.applicationHeader === undefined) {
+          result.applicationHeader = block;
+          result.mt = block.mt;
+        }
+        break;
+      case 'userHeader':
+        if (result.userHeader === undefined) {
+          result.userHeader = block;
+          for (const e of block.entries) {
+            if (e.tag === '119' && FMT_VALUE.test(e.value)) {
+              result.fmt = e.value;
+              break;
+            }
+          }
+        }
+        break;
+      case 'text':
+        result.textBlock ??= block;
+        break;
+      case 'additionalText':
+        result.additionalText ??= block;
+        break;
+      case 'signature':
+        result.signature ??= block;
+        break;
+      case 'trailer':
+        result.trailer ??= block;
+        break;
+      case 'raw':
+        break;
+    }
+  }
+  return result;
+}

@@ -1,0 +1,37 @@
+/**
+ * cfxps — parser, validator and serializer for CFXPS (境内外币支付系统) messages, PBOC V1.4.
+ */
+export type {
+  ApplicationHeader,
+  ApplicationHeaderInput,
+  ApplicationHeaderOutput,
+  BasicHeader,
+  Block,
+  BlockKind,
+  EmbeddedField,
+  Envelope,
+  Field,
+  RawBlock,
+  SourceLocation,
+  TagBlock,
+  TagEntry,
+  TextBlock,
+} from './envelope/ast.js';
+export { parseEnvelope, type EnvelopeParseOptions, type EnvelopeResult, type ParseMode } from './envelope/parse.js';
+export { parseAll, parseStream, serializeAll, type MessageInInput } from './envelope/parse-all.js';
+export { serializeEnvelope, serializeBlock } from './envelope/serialize.js';
+export {
+  writeEnvelope,
+  type EnvelopeInit,
+  type FieldInit,
+  type TagValue,
+  type BasicHeaderInit,
+  type ApplicationHeaderInputInit,
+  type ApplicationHeaderOutputInit,
+} from './envelope/write.js';
+export { signingPayload, signingText } from './envelope/signing.js';
+export { parseReference } from './reference/parse-reference.js';
+export { matchReference, type ReferenceMatch } from './reference/reference.js';
+export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';
+export { DIAGNOSTIC_CODES, type DiagnosticCode, type DiagnosticCodeDef } from './diagnostics/codes.js';
+export { BLOCKS, HEADER_TAGS, type BlockDef, type HeaderTagDef } from './spec/envelope.js';
