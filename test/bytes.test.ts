@@ -168,7 +168,7 @@ describe('GB18030 round trip (exhaustive)', () => {
 });
 
 describe('where WHATWG (TextDecoder) and iconv-lite disagree with the bijection', () => {
-  it('the decoder corrects exactly 21 byte sequences of TextDecoder', () => {
+  it('the decoder corrects exactly 20 byte sequences of TextDecoder', () => {
     const differ: string[] = [];
     const check = (seq: Uint8Array): void => {
       const d = decodeMessage(seq);

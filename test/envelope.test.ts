@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseEnvelope } from '../src/envelope/parse.js';
 import { serializeEnvelope } from '../src/envelope/serialize.js';
+import { parseStream } from '../src/envelope/parse-all.js';
+import { encodeText } from '../src/bytes/encode.js';
 import { writeEnvelope } from '../src/envelope/write.js';
 import { signingText } from '../src/envelope/signing.js';
 import { arbitraryEnvelopeText, arbitraryMutatedEnvelopeText } from '../src/testing/envelope.js';
@@ -160,6 +162,29 @@ describe('parseEnvelope', () => {
       }),
       { numRuns: 1000, seed: 43 },
     );
+  });
+
+  it('reports characters GB18030 cannot encode (lone surrogates in string input)', () => {
+    const text = MT103.replace('ZHANG SAN', 'ZHANG \ud800SAN');
+    const r = parseEnvelope(text, { explain: false });
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.column])).toContainEqual(['E002', 6, 7]);
+    expect(r.ok).toBe(false);
+  });
+
+  it('streams many messages and flags an oversized one instead of buffering it', async () => {
+    const huge = MT103.replace('ZHANG SAN', 'Z'.repeat(5000));
+    const input = [MT103, huge, MT198].join('\r\n');
+    const bytes = encodeText(input);
+    async function* chunks(): AsyncGenerator<Uint8Array> {
+      for (let i = 0; i < bytes.length; i += 97) yield bytes.subarray(i, i + 97);
+    }
+    const seen: string[] = [];
+    for await (const m of parseStream(chunks(), { maxMessageBytes: 2048 })) {
+      seen.push(m.oversized === true ? `oversized:${m.index}:${m.last}` : `${m.index}:${m.fmt}:${m.ok}`);
+    }
+    expect(seen[0]).toBe('0:FMT100:true');
+    expect(seen.filter((s) => s.startsWith('oversized:1:'))).toHaveLength(3);
+    expect(seen.at(-1)).toBe('2:FMT011:true');
   });
 
   it('never throws and always round-trips on arbitrary strings', () => {

@@ -5,7 +5,7 @@
  * well-formed strings: `encodeText(decodeMessage(b).text)` is `b` for every valid `b`, and
  * `decodeMessage(encodeText(t)).text` is `t` for every well-formed `t` (tested exhaustively, see
  * docs/encoding.md). Node's `TextDecoder('gb18030')` (the WHATWG decoder) does all the work except
- * for 21 byte sequences where WHATWG is not a bijection:
+ * for 20 byte sequences where WHATWG is not a bijection:
  *
  * | bytes | WHATWG decodes | this library | why |
  * |---|---|---|---|
@@ -23,11 +23,13 @@
  * Invalid input: every maximal run of bytes that is not valid GB18030 becomes one U+FFFD in the
  * text and one `InvalidByteRun` (report it as E001 with `invalidByteDiagnostics`).
  *
- * Measured (bench/decode.bench.ts, Node 20.20, 10,000-message corpus, 40% Chinese; only the
- * 4,000 non-ASCII messages need a real decode): `TextDecoder('gb18030')` 645 MB/s, iconv-lite
- * `decode(…, 'gb18030')` 118 MB/s — TextDecoder is 5.5× faster, so it is the decoder here.
- * For the ASCII fast path `latin1Slice` (3,390 MB/s) edges out `toString('latin1')` (3,118 MB/s);
- * `isAscii` runs at 7,900 MB/s.
+ * Measured (bench/decode.bench.ts, Node 20.20, 10,000-message corpus, 697 bytes average, 40% with
+ * Chinese text; ranges over several runs on a shared 2-core machine; full table in docs/encoding.md):
+ * on the Chinese messages `TextDecoder('gb18030')` decodes 385–566 MB/s and iconv-lite
+ * `decode(…, 'gb18030')` 92–128 MB/s — TextDecoder is 4–5× faster, so it is the decoder here.
+ * `decodeMessage` on the mixed corpus: 703–852 MB/s (1.0–1.2 M messages/s); on the all-ASCII
+ * messages 2,560–2,980 MB/s (`isAscii` alone: 9,000–11,800 MB/s); on the Chinese ones 299–422 MB/s
+ * (the regex check costs ≈ 0.35 µs a message).
  */
 
 import { Buffer, isAscii } from 'node:buffer';
@@ -78,10 +80,11 @@ export function latin1(bytes: Uint8Array): string {
 
 // --- GB18030 structure -----------------------------------------------------------------------
 
-/** Returned by `unitLength` when the input ends inside what may still become a valid character. */
+/** @internal Returned by `unitLength` when the input ends inside what may still become a valid character. */
 export const INCOMPLETE = -1;
 
 /**
+ * @internal
  * Length of the GB18030 unit at `i` (bytes before `end` only): 1 for an ASCII byte or an invalid
  * byte (0x80, 0xFF, a lead byte not followed by a valid trail), 2 for lead 0x81–0xFE + trail
  * 0x40–0x7E/0x80–0xFE, 4 for lead + 0x30–0x39 + 0x81–0xFE + 0x30–0x39 (whether or not the
@@ -105,7 +108,7 @@ export function unitLength(bytes: Uint8Array, i: number, end: number): number {
   return y >= 0x40 && y !== 0x7f && y !== 0xff ? 2 : 1;
 }
 
-/** The linear index of a four-byte code (0 for 0x81308130). */
+/** @internal The linear index of a four-byte code (0 for 0x81308130). */
 export function fourBytePointer(b1: number, b2: number, b3: number, b4: number): number {
   return (((b1 - 0x81) * 10 + (b2 - 0x30)) * 126 + (b3 - 0x81)) * 10 + (b4 - 0x30);
 }
@@ -116,12 +119,13 @@ const BMP_LAST = 39419;
 const SUPP_FIRST = 189000;
 const SUPP_LAST = 1237575;
 
-/** True when a four-byte code is assigned (a BMP or supplementary character). */
+/** @internal True when a four-byte code is assigned (a BMP or supplementary character). */
 export function fourByteAssigned(pointer: number): boolean {
   return pointer <= BMP_LAST || (pointer >= SUPP_FIRST && pointer <= SUPP_LAST);
 }
 
 /**
+ * @internal
  * The four-byte codes GB18030-2022 maps differently from WHATWG (pointer → code unit). WHATWG
  * decodes them to U+FE10–FE19 / U+9FB4–9FBB, which are also (and in GB18030-2022 only) the
  * two-byte codes `A6D9`… / `FE59`…; GB18030-2022 gives these four-byte codes the PUA code points
@@ -150,7 +154,7 @@ export const FOUR_BYTE_2022: ReadonlyMap<number, number> = new Map([
   [fourBytePointer(0x82, 0x35, 0x91, 0x34), 0xe864], // 9FBB ⇄ FEA0
 ]);
 
-/** `A3 A0`: WHATWG decodes it to U+3000 (a duplicate of `A1 A1`); GB18030 maps it to U+E5E5. */
+/** @internal `A3 A0`: WHATWG decodes it to U+3000 (a duplicate of `A1 A1`); GB18030 maps it to U+E5E5. */
 export const A3A0_CODE_POINT = 0xe5e5;
 
 // --- decoding --------------------------------------------------------------------------------

@@ -29,21 +29,40 @@ export function parseAll(input: string | Uint8Array, options: EnvelopeParseOptio
   return out;
 }
 
+/** A message read from a stream, or a piece of one that was too large to hold. */
+export type StreamedMessageResult =
+  | (MessageInInput & { readonly oversized?: undefined })
+  | {
+      readonly oversized: true;
+      readonly index: number;
+      /** Byte offsets of this piece in the stream. */
+      readonly start: number;
+      readonly end: number;
+      /** True for the last piece of the oversized message. */
+      readonly last: boolean;
+      readonly bytes: Uint8Array;
+    };
+
 /**
  * Streams messages from chunks of bytes (a Node `Readable`, a file stream, any async iterable)
- * with bounded memory: only the message being read is buffered. Positions (`start`, `end`) are
- * byte offsets in the stream.
+ * with bounded memory: only the message being read is buffered. A message larger than
+ * `maxMessageBytes` (default 16 MiB) is not parsed: its pieces come through flagged `oversized`,
+ * so the caller can report it and go on with the next message. Positions are byte offsets.
  */
 export async function* parseStream(
   source: AsyncIterable<Uint8Array>,
   options: EnvelopeParseOptions & { readonly maxMessageBytes?: number } = {},
-): AsyncGenerator<MessageInInput> {
+): AsyncGenerator<StreamedMessageResult> {
   let index = 0;
-  let offset = 0;
-  for await (const chunk of splitStream(source, { maxMessageBytes: options.maxMessageBytes })) {
-    const bytes = chunk.bytes;
-    yield { ...parseEnvelope(bytes, options), index: index++, start: offset, end: offset + bytes.length };
-    offset += bytes.length;
+  for await (const piece of splitStream(source, { maxMessageBytes: options.maxMessageBytes })) {
+    const start = piece.offset;
+    const end = piece.offset + piece.bytes.length;
+    if (piece.oversized) {
+      yield { oversized: true, index, start, end, last: piece.last, bytes: piece.bytes };
+      if (piece.last) index++;
+      continue;
+    }
+    yield { ...parseEnvelope(piece.bytes, options), index: index++, start, end };
   }
 }
 

@@ -15,6 +15,7 @@ import { checkEnvelope, type CompiledEnvelopeTables } from './check.js';
 import { Reporter, type ParseMode } from '../diagnostics/reporter.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeMessage } from '../bytes/decode.js';
+import { findUnencodable } from '../bytes/encode.js';
 import { explainRejection } from '../reference/explain.js';
 import { defaultEnvelopeTables } from './tables.js';
 
@@ -65,6 +66,12 @@ export function parseEnvelope(input: string | Uint8Array, options: EnvelopeParse
   if (typeof input === 'string') {
     text = input;
     reporter = new Reporter(text, mode);
+    // Lone surrogates cannot become GB18030 bytes (only possible in string input).
+    if (!text.isWellFormed()) {
+      for (const i of findUnencodable(text)) {
+        reporter.report('E002', i, 1, undefined, { found: `U+${text.charCodeAt(i).toString(16).toUpperCase()}` });
+      }
+    }
   } else {
     const decoded = decodeMessage(input);
     text = decoded.text;

@@ -1,20 +1,26 @@
 import { compileEnvelopeTables, type CompiledEnvelopeTables, type EnvelopeTables } from './check.js';
 import { BLOCKS, HEADER_TAGS } from '../spec/envelope.js';
+import { compileFormat } from '../notation/compile.js';
+import { defaultNotationContext } from '../spec/code-tables.js';
+import type { NotationContext } from '../notation/types.js';
 
 /** The shipped V1.4 envelope tables, as data. */
 export const DEFAULT_ENVELOPE_TABLES: EnvelopeTables = { blocks: BLOCKS, headerTags: HEADER_TAGS };
 
 let compiled: CompiledEnvelopeTables | undefined;
 
-/** Header value formats are checked with the notation compiler. */
-function checker(format: string): (value: string) => boolean {
-  // TODO(before landing): check with the notation compiler.
-  void format;
-  return () => true;
+/** Header value formats are checked with the notation compiler; an empty format means "empty". */
+function checkerFor(ctx: NotationContext): (format: string) => (value: string) => boolean {
+  return (format) => {
+    if (format === '') return (value) => value === '';
+    const f = compileFormat(format);
+    return (value) => f.parse(value, ctx).problems.length === 0;
+  };
 }
 
-export function compileTables(tables: EnvelopeTables): CompiledEnvelopeTables {
-  return compileEnvelopeTables(tables, checker);
+/** Compiles envelope tables (e.g. a bank's corrected copy) against a notation context. */
+export function compileTables(tables: EnvelopeTables, ctx: NotationContext = defaultNotationContext()): CompiledEnvelopeTables {
+  return compileEnvelopeTables(tables, checkerFor(ctx));
 }
 
 /** The shipped tables, compiled once. */
