@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseAll, serializeAll } from '../src/index.js';
 import { encodeText } from '../src/bytes/encode.js';
 
-const file = process.argv[2] ?? fileURLToPath(new URL('../fixtures/batches/mixed-20-crlf.fin', import.meta.url));
+const file = process.argv[2] ?? fileURLToPath(new URL('../fixtures/batches/batch-20-crlf-separated.fin', import.meta.url));
 const bytes = readFileSync(file);
 const messages = parseAll(new Uint8Array(bytes));
 for (const m of messages) {
