@@ -23,7 +23,6 @@
  * Parsing is linear in the value's length and never throws.
  */
 import Big from 'big.js';
-import type { Arbitrary } from 'fast-check';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { CURRENCY_TYPE_NAME, codeTableDef, codeTableTypeName } from '../spec/code-tables.js';
 import type { VariableDef } from '../spec/variables.js';
@@ -41,7 +40,6 @@ import type {
   TypedValue,
   ValueProblem,
 } from './types.js';
-import { buildArbitrary } from './arbitrary.js';
 
 // ---------------------------------------------------------------------------------------------
 // The compiled tree
@@ -358,6 +356,19 @@ function countLines(nodes: readonly RNode[]): number {
     else if (node.kind === 'opt') n += countLines(node.nodes);
   }
   return n;
+}
+
+/**
+ * The compiled tree behind each format, for the generators in src/testing (kept out of the
+ * format object so that the runtime library never loads fast-check).
+ */
+const TREES = new WeakMap<CompiledFormat, CompiledTree>();
+
+/** @internal The compiled tree of a format made by `compileFormat`. */
+export function compiledTreeOf(format: CompiledFormat): CompiledTree {
+  const tree = TREES.get(format);
+  if (tree === undefined) throw new Error(`not a compiled format: ${format.notation}`);
+  return tree;
 }
 
 function compileTree(notation: string, options: CompileOptions | undefined): CompiledTree {
@@ -888,10 +899,8 @@ export function compileFormat(notation: string, options?: CompileOptions): Compi
     serialize(value: TypedValue): string {
       return serializeWith(tree, value);
     },
-    arbitrary(ctx: NotationContext): Arbitrary<string> {
-      return buildArbitrary(tree, ctx);
-    },
   };
+  TREES.set(format, tree);
   cache.set(key, format);
   return format;
 }

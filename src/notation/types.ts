@@ -5,7 +5,6 @@
  * serialization, TypeScript type generation and fast-check generation.
  */
 import type Big from 'big.js';
-import type { Arbitrary } from 'fast-check';
 
 /** A problem inside one value, positioned relative to the value's first character. */
 export interface ValueProblem {
@@ -111,6 +110,4 @@ export interface CompiledFormat {
   serialize(value: TypedValue): string;
   /** The TypeScript type of the typed value, as source text (for generated typings). */
   readonly tsType: string;
-  /** A fast-check arbitrary of valid raw values. */
-  arbitrary(ctx: NotationContext): Arbitrary<string>;
 }

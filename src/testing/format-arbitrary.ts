@@ -10,11 +10,12 @@
  */
 import * as fc from 'fast-check';
 import type { Arbitrary } from 'fast-check';
-import { DECIMAL_COMMA_COUNTS, asciiAlphabet, type CharType } from './charsets.js';
-import { daysInMonth } from './checks.js';
-import type { CompNode, CompiledTree, RNode } from './compile.js';
-import { gb18030Width } from './gb18030-width.js';
-import type { NotationContext } from './types.js';
+import { DECIMAL_COMMA_COUNTS, asciiAlphabet, type CharType } from '../notation/charsets.js';
+import { daysInMonth } from '../notation/checks.js';
+import { compiledTreeOf, type CompNode, type CompiledTree, type RNode } from '../notation/compile.js';
+import type { CompiledFormat } from '../notation/types.js';
+import { gb18030Width } from '../notation/gb18030-width.js';
+import type { NotationContext } from '../notation/types.js';
 
 interface Env {
   readonly currency?: string;
@@ -189,4 +190,9 @@ function lineArb(c: CompNode, exclude: string, avoid: string): Arbitrary<string>
     if (c.exact) while (bytes < c.max) (s += 'A'), bytes++;
     return s;
   });
+}
+
+/** A fast-check arbitrary of valid raw values of a compiled format, under a notation context. */
+export function formatArbitrary(format: CompiledFormat, ctx: NotationContext): Arbitrary<string> {
+  return buildArbitrary(compiledTreeOf(format), ctx);
 }
