@@ -104,26 +104,27 @@ class Scanner {
       this.r.report('S003', start, 1);
       return this.rawBlock(start, '', start + 1, before);
     }
-    const id = text.slice(start + 1, p);
     const contentStart = p + 1;
-    switch (id) {
-      case '1':
-        return this.basicHeader(start, contentStart, before);
-      case '2':
-        return this.applicationHeader(start, contentStart, before);
-      case '3':
-        return this.tagBlock(start, id, 'userHeader', contentStart, before);
-      case '5':
-        return this.tagBlock(start, id, 'trailer', contentStart, before);
-      case '7':
-        return this.tagBlock(start, id, 'signature', contentStart, before);
-      case '4':
-        return this.textBlock(start, id, 'text', contentStart, before);
-      case '6':
-        return this.textBlock(start, id, 'additionalText', contentStart, before);
-      default:
-        return this.rawBlock(start, id, contentStart, before);
+    // Known ids are one digit: dispatch on the character code, not on a fresh string.
+    if (p === start + 2) {
+      switch (text.charCodeAt(start + 1)) {
+        case 49: // 1
+          return this.basicHeader(start, contentStart, before);
+        case 50: // 2
+          return this.applicationHeader(start, contentStart, before);
+        case 51: // 3
+          return this.tagBlock(start, '3', 'userHeader', contentStart, before);
+        case 53: // 5
+          return this.tagBlock(start, '5', 'trailer', contentStart, before);
+        case 55: // 7
+          return this.tagBlock(start, '7', 'signature', contentStart, before);
+        case 52: // 4
+          return this.textBlock(start, '4', 'text', contentStart, before);
+        case 54: // 6
+          return this.textBlock(start, '6', 'additionalText', contentStart, before);
+      }
     }
+    return this.rawBlock(start, text.slice(start + 1, p), contentStart, before);
   }
 
   // Line and column of the last `locate` call (fields, not a returned object: no allocation).

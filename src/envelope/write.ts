@@ -3,35 +3,22 @@
  * of reconstruction.md §5 (blocks 1 2 3 4 6 7 5, no text between blocks, CRLF inside blocks 4
  * and 6, 77E with an empty first line). The result parses back to the same parts.
  */
-export interface BasicHeaderInit {
+import type { ApplicationHeaderInput, ApplicationHeaderOutput, BasicHeader } from './ast.js';
+
+/** What the AST adds to a block's own parts (positions, kind); not given when writing. */
+type Positioned = 'kind' | 'id' | 'offset' | 'line' | 'column' | 'end' | 'before';
+
+export type BasicHeaderInit = Omit<BasicHeader, Positioned | 'applicationId' | 'serviceId' | 'session' | 'sequence'> & {
   readonly applicationId?: string; // default F
   readonly serviceId?: string; // default 01
-  readonly ltAddress: string;
   readonly session?: string; // default 0000
   readonly sequence?: string; // default 000000
-}
+};
 
-export interface ApplicationHeaderInputInit {
-  readonly direction: 'I';
-  readonly mt: string;
-  readonly receiverAddress: string;
-  readonly priority: string;
-  readonly deliveryMonitoring?: string;
-  readonly obsolescencePeriod?: string;
-}
+export type ApplicationHeaderInputInit = Omit<ApplicationHeaderInput, Positioned>;
 
-export interface ApplicationHeaderOutputInit {
-  readonly direction: 'O';
-  readonly mt: string;
-  readonly inputTime: string;
-  readonly mirDate: string;
-  readonly mirAddress: string;
-  readonly mirSession: string;
-  readonly mirSequence: string;
-  readonly outputDate: string;
-  readonly outputTime: string;
-  readonly priority: string;
-}
+/** The output form; `mir` is written from its four parts. */
+export type ApplicationHeaderOutputInit = Omit<ApplicationHeaderOutput, Positioned | 'mir'>;
 
 export interface TagValue {
   readonly tag: string;
