@@ -187,6 +187,16 @@ describe('parseEnvelope', () => {
     expect(seen.at(-1)).toBe('2:FMT011:true');
   });
 
+  it('caps a flood of findings with one L001 summary', () => {
+    const text = MT103.replace(':23B:CRED', `:23B:${'}'.repeat(5000)}`);
+    const r = parseEnvelope(text, { diagnosticLimit: 100 });
+    expect(r.diagnostics).toHaveLength(101);
+    const last = r.diagnostics.at(-1)!;
+    expect(last.code).toBe('L001');
+    expect(last.message).toContain('4900 more');
+    expect(serializeEnvelope(r.envelope)).toBe(text);
+  });
+
   it('never throws and always round-trips on arbitrary strings', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('{', '}', ':', '-', '\r', '\n', '1', '4', 'A', '7', 'E', ' ', '张') }), (text) => {

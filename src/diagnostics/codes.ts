@@ -197,6 +197,13 @@ export const DIAGNOSTIC_CODES = table({
     en: 'unexpected text after the last block: {found}',
     zh: '最后一个块之后有多余内容：{found}',
   },
+  // --- input limits ------------------------------------------------------------------------
+  L001: {
+    severity: 'error',
+    title: 'too many problems',
+    en: 'more than {limit} problems in this message; {suppressed} more were not reported',
+    zh: '本报文问题超过{limit}个，其余{suppressed}个未列出',
+  },
   // --- bytes -------------------------------------------------------------------------------
   E001: {
     severity: 'error',

@@ -4,6 +4,9 @@ import { diagnostic, type Diagnostic, type DiagnosticParams } from './diagnostic
 
 export type ParseMode = 'strict' | 'lenient';
 
+/** Default cap on the diagnostics of one message. */
+export const DEFAULT_DIAGNOSTIC_LIMIT = 1000;
+
 /** Where in the message structure a finding is (block, tag, embedded tag). */
 export interface FindingContext {
   readonly block?: string;
@@ -20,9 +23,32 @@ export class Reporter {
   readonly lines: LineCursor;
   readonly lenient: boolean;
 
-  constructor(readonly text: string, mode: ParseMode) {
+  /** Findings not recorded because the limit was reached (summarised by one L001). */
+  private suppressed = 0;
+
+  constructor(
+    readonly text: string,
+    mode: ParseMode,
+    /** At most this many diagnostics are kept; a flood of findings (1 MB of braces) is cut short. */
+    readonly limit: number = DEFAULT_DIAGNOSTIC_LIMIT,
+  ) {
     this.lines = new LineCursor(text);
     this.lenient = mode === 'lenient';
+  }
+
+  /** The diagnostics, with one L001 summary at the end when findings were suppressed. */
+  finish(): Diagnostic[] {
+    if (this.suppressed > 0) {
+      const last = this.diagnostics[this.diagnostics.length - 1]!;
+      this.diagnostics.push(diagnostic('L001', last, { limit: this.limit, suppressed: this.suppressed }));
+      this.suppressed = 0;
+    }
+    return this.diagnostics;
+  }
+
+  /** True when no more findings will be recorded (callers may stop looking). */
+  get full(): boolean {
+    return this.suppressed > 0;
   }
 
   report(
@@ -32,6 +58,10 @@ export class Reporter {
     context?: FindingContext,
     params?: DiagnosticParams,
   ): void {
+    if (this.diagnostics.length >= this.limit) {
+      this.suppressed++;
+      return;
+    }
     const line = this.lines.line(offset);
     const column = offset - this.lines.lineStart + 1;
     const def: DiagnosticCodeDef = DIAGNOSTIC_CODES[code];

@@ -32,6 +32,8 @@ export interface EnvelopeParseOptions {
   readonly explain?: boolean;
   /** Largest input (characters) that gets an Ohm explanation. Default 65,536. */
   readonly explainLimit?: number;
+  /** At most this many diagnostics per message (then one L001 summary). Default 1,000. */
+  readonly diagnosticLimit?: number;
   /** Envelope tables (blocks, header tags); defaults to the shipped V1.4 tables. */
   readonly tables?: CompiledEnvelopeTables;
 }
@@ -65,7 +67,7 @@ export function parseEnvelope(input: string | Uint8Array, options: EnvelopeParse
   let reporter: Reporter;
   if (typeof input === 'string') {
     text = input;
-    reporter = new Reporter(text, mode);
+    reporter = new Reporter(text, mode, options.diagnosticLimit);
     // Lone surrogates cannot become GB18030 bytes (only possible in string input).
     if (!text.isWellFormed()) {
       for (const i of findUnencodable(text)) {
@@ -75,14 +77,14 @@ export function parseEnvelope(input: string | Uint8Array, options: EnvelopeParse
   } else {
     const decoded = decodeMessage(input);
     text = decoded.text;
-    reporter = new Reporter(text, mode);
+    reporter = new Reporter(text, mode, options.diagnosticLimit);
     for (const bad of decoded.invalid) {
       reporter.report('E001', bad.textOffset, 1, undefined, { byteOffset: bad.byteOffset });
     }
   }
   const envelope = scanEnvelope(text, reporter);
   checkEnvelope(envelope, reporter, options.tables ?? defaultEnvelopeTables());
-  const diagnostics = reporter.diagnostics;
+  const diagnostics = reporter.finish();
   const ok = !hasErrors(diagnostics);
   if (!ok && mode === 'strict' && options.explain !== false) {
     explainRejection(text, diagnostics, options.explainLimit ?? 65_536);

@@ -20,5 +20,6 @@ export function parseReference(text: string, tables: CompiledEnvelopeTables = de
     return describe({ blocks: [], leading: text, trailing: '' }, diagnostics, text, false);
   }
   checkEnvelope(match.envelope, reporter, tables);
-  return describe(match.envelope, reporter.diagnostics, text, !hasErrors(reporter.diagnostics));
+  const diagnostics = reporter.finish();
+  return describe(match.envelope, diagnostics, text, !hasErrors(diagnostics));
 }
