@@ -187,6 +187,18 @@ describe('parseEnvelope', () => {
     expect(seen.at(-1)).toBe('2:FMT011:true');
   });
 
+  it('never throws on arbitrary bytes, and keeps every valid GB18030 byte', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), fc.constantFrom('strict', 'lenient' as const), (bytes, mode) => {
+        const r = parseEnvelope(bytes, { mode: mode as 'strict' | 'lenient', explain: false });
+        if (!r.diagnostics.some((d) => d.code === 'E001')) {
+          expect(Buffer.from(encodeText(serializeEnvelope(r.envelope))).equals(Buffer.from(bytes))).toBe(true);
+        }
+      }),
+      { numRuns: 2000, seed: 45 },
+    );
+  });
+
   it('caps a flood of findings with one L001 summary', () => {
     const text = MT103.replace(':23B:CRED', `:23B:${'}'.repeat(5000)}`);
     const r = parseEnvelope(text, { diagnosticLimit: 100 });
