@@ -348,7 +348,7 @@ class Scanner {
         return this.raw(start, id, cs, n, true, before);
       }
       const raw = this.rawBlock(start, id, cs, before);
-      if (raw.unterminated !== true) this.r.report('S012', problem, 1, { block: id });
+      if (raw.unterminated !== true) this.r.report('S012', problem, 1, { block: id }, { block: id });
       return raw;
     }
     this.locate(start);

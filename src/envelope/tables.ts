@@ -14,7 +14,7 @@ function checkerFor(ctx: NotationContext): (format: string) => (value: string) =
   return (format) => {
     if (format === '') return (value) => value === '';
     const f = compileFormat(format);
-    return (value) => f.parse(value, ctx).problems.length === 0;
+    return (value) => f.test(value, ctx);
   };
 }
 
