@@ -3,9 +3,11 @@ import Big from 'big.js';
 import * as fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { encodeText } from '../src/bytes/encode.js';
 import { DIAGNOSTIC_CODES } from '../src/diagnostics/codes.js';
+import { parsersOf } from '../src/notation/compile.js';
 import { compileFormat, gb18030Length, gb18030Width, parseNotation, NotationError } from '../src/notation/index.js';
-import type { ParseOutcome, TypedValue, ValueProblem } from '../src/notation/types.js';
+import type { CompileOptions, CompiledFormat, ParseOutcome, TypedValue, ValueProblem } from '../src/notation/types.js';
 import {
   CODE_TABLES,
   CURRENCIES,
@@ -57,6 +59,31 @@ function typedEqual(a: TypedValue | undefined, b: TypedValue | undefined): boole
   const rb = b as Readonly<Record<string, TypedValue | undefined>>;
   return ka.every((k) => typedEqual(ra[k], rb[k]));
 }
+
+/**
+ * Equality of typed values as built: Big by its fields (sign, exponent, coefficient digits,
+ * constructor), arrays element by element, objects with the same keys in the same order.
+ */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === undefined || b === undefined || typeof a === 'string' || typeof b === 'string') return a === b;
+  if (isBig(a) || isBig(b)) {
+    if (!isBig(a) || !isBig(b)) return false;
+    const f = (x: Big): string => JSON.stringify([x.s, x.e, x.c, Object.keys(x), x.constructor === Big]);
+    return f(a) === f(b);
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]);
+  }
+  const ra = a as Readonly<Record<string, unknown>>;
+  const rb = b as Readonly<Record<string, unknown>>;
+  return Object.keys(ra).join() === Object.keys(rb).join() && Object.keys(ra).every((k) => sameValue(ra[k], rb[k]));
+}
+
+/** A bank's context: more currencies and codes, fewer too (the fast path caches look-ups per map). */
+const BANK_CTX = extendNotationContext(ctx, {
+  currencies: { KWD: 3, CHF: null },
+  codeTables: { BKIND: { '010': '跨境人民币', '001': null }, DC: { X: 'x' }, ACCNAT: { '08': 'x' } },
+});
 
 /** Every format notation of fields.md (text block, block 6, 77E items) and of the envelope tables. */
 const FIELDS_MD_NOTATIONS: readonly string[] = [
@@ -276,23 +303,51 @@ describe('g: X plus Chinese, lengths in GB18030 bytes', () => {
     expect(gb18030Width(0x20000)).toBe(4);
   });
 
-  it('matches iconv-lite for every BMP code point and some supplementary ones', () => {
+  it('counts exactly the bytes encodeText writes, for every BMP code point and a sample of supplementary ones', () => {
     const mismatches: string[] = [];
     for (let cp = 0; cp <= 0xffff; cp++) {
       if (cp >= 0xd800 && cp <= 0xdfff) continue;
-      const n = iconv.encode(String.fromCharCode(cp), 'gb18030').length;
+      const n = encodeText(String.fromCharCode(cp)).length;
       if (n !== gb18030Width(cp)) mismatches.push(cp.toString(16));
     }
     expect(mismatches).toEqual([]);
-    for (const cp of [0x10000, 0x20000, 0x20bb7, 0x2a6d6, 0x10ffff]) {
-      expect(gb18030Width(cp)).toBe(iconv.encode(String.fromCodePoint(cp), 'gb18030').length);
+    const supplementary = [0x10000, 0x20000, 0x20bb7, 0x2a6d6, 0x2ebe0, 0x30000, 0xe0001, 0xf0000, 0x10fffd, 0x10ffff];
+    for (let cp = 0x10000; cp <= 0x10ffff; cp += 4099) supplementary.push(cp);
+    for (const cp of supplementary) {
+      expect(gb18030Width(cp), cp.toString(16)).toBe(encodeText(String.fromCodePoint(cp)).length);
     }
   });
 
-  it('agrees with iconv-lite on random strings', () => {
+  it('follows the encoder (GB18030-2022), not iconv-lite (2005), for the 37 corrected characters', () => {
+    const differ: number[] = [];
+    for (let cp = 0x80; cp <= 0xffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      if (iconv.encode(String.fromCharCode(cp), 'gb18030').length !== gb18030Width(cp)) differ.push(cp);
+    }
+    const range = (a: number, b: number): number[] => Array.from({ length: b - a + 1 }, (_, i) => a + i);
+    expect(differ).toEqual(
+      [...range(0x9fb4, 0x9fbb), 0xe5e5, ...range(0xe78d, 0xe796), 0xe81e, 0xe826, 0xe82b, 0xe82c, 0xe832, 0xe843, 0xe854, 0xe864, ...range(0xfe10, 0xfe19)],
+    );
+    expect(gb18030Width(0xfe10)).toBe(2);
+    expect(gb18030Width(0x9fbb)).toBe(2);
+    expect(gb18030Width(0xe5e5)).toBe(2);
+    expect(gb18030Width(0xe78d)).toBe(4);
+    expect(gb18030Width(0xe864)).toBe(4);
+    // and so do g lengths: U+FE10 is 2 bytes, U+E78D 4
+    expect(parse('2g', '\ufe10').problems).toEqual([]);
+    at(parse('3g', '\ue78d'), 'V002', 0, 1);
+    expect(parse('4g', '\ue78d').problems).toEqual([]);
+  });
+
+  it('agrees with encodeText on random strings', () => {
+    const corrected = fc.constantFrom('\ufe10', '\ufe19', '\u9fb4', '\u9fbb', '\ue5e5', '\ue78d', '\ue796', '\ue81e', '\ue864');
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 40 }),
+      fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 3 }), corrected), { maxLength: 20 }).map((a) => a.join('')),
+    );
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (s) => {
-        expect(gb18030Length(s)).toBe(iconv.encode(s, 'gb18030').length);
+      fc.property(text, (s) => {
+        expect(gb18030Length(s)).toBe(encodeText(s).length);
       }),
       { numRuns: 300 },
     );
@@ -513,6 +568,58 @@ describe('structure: literals, CRLF, optional parts', () => {
   });
 });
 
+describe('the fast path: test(), shared empty problems, values built from positions', () => {
+  it('test() answers parse(…).problems.length === 0', () => {
+    expect(compileFormat('FMT3!n').test('FMT100', ctx)).toBe(true);
+    expect(compileFormat('FMT3!n').test('FNT100', ctx)).toBe(false);
+    expect(compileFormat('12!h').test('7D1C9662AD27', ctx)).toBe(true);
+    expect(compileFormat('12!h').test('7d1c9662ad27', ctx)).toBe(false);
+    expect(compileFormat('DATE CCY AMOUNT').test('20240229USD1234,56', ctx)).toBe(true);
+    expect(compileFormat('DATE CCY AMOUNT').test('20230229USD1234,56', ctx)).toBe(false);
+    expect(compileFormat('CCY AMOUNT').test('JPY1000,5', ctx)).toBe(false);
+    expect(compileFormat('AMOUNT').test('1,5', ctx, { currency: 'JPY' })).toBe(false);
+    expect(compileFormat('AMOUNT').test('1,5', ctx, { currency: 'USD' })).toBe(true);
+    // contexts: each map is looked up as it is when first used
+    const bank = extendNotationContext(ctx, { currencies: { KWD: 3 }, codeTables: { BKIND: { '010': 'x' } } });
+    expect(compileFormat('CCY AMOUNT').test('KWD1,234', ctx)).toBe(false);
+    expect(compileFormat('CCY AMOUNT').test('KWD1,234', bank)).toBe(true);
+    expect(compileFormat('BKIND').test('010', bank)).toBe(true);
+    expect(compileFormat('BKIND').test('010', ctx)).toBe(false);
+    expect(compileFormat('BKIND').test('777', { currencies: ctx.currencies, codeTables: new Map() })).toBe(true);
+    // never throws
+    expect(compileFormat('16x').test(42 as unknown as string, ctx)).toBe(true);
+    expect(compileFormat('16x').test('A\ud800', ctx)).toBe(false);
+  });
+
+  it('a valid value has the shared, frozen empty problems array', () => {
+    const a = parse('16x', 'ABC');
+    const b = parse('DATE CCY AMOUNT', '20240101USD1,5');
+    expect(a.problems).toEqual([]);
+    expect(Object.isFrozen(a.problems)).toBe(true);
+    expect(b.problems).toBe(a.problems);
+    expect(parse('16x', 'A{').problems).not.toBe(a.problems);
+  });
+
+  it('decimals are the Bigs big.js builds itself', () => {
+    for (const [raw, decimal] of [
+      ['0,', '0'],
+      ['0,01', '0.01'],
+      ['1000,', '1000'],
+      ['125000,00', '125000.00'],
+      ['1234,5', '1234.5'],
+      ['99999999999999,', '99999999999999'],
+    ] as const) {
+      const v = parse('AMOUNT', raw).value as Big;
+      const w = new Big(decimal);
+      expect(v).toBeInstanceOf(Big);
+      expect(v).toStrictEqual(w);
+      expect(v.toFixed()).toBe(w.toFixed());
+      expect(v.plus(1).toFixed()).toBe(w.plus(1).toFixed());
+    }
+    expect((parse('12d', '007,50').value as Big).toFixed()).toBe('7.5');
+  });
+});
+
 describe('serialize', () => {
   it('writes the canonical form', () => {
     expect(compileFormat('DATE CCY AMOUNT').serialize({ date: '20240101', currency: 'USD', amount: new Big('1234.50') })).toBe('20240101USD1234,5');
@@ -621,6 +728,53 @@ describe('the V codes', () => {
 
 // -------------------------------------------------------------------------------------------------
 
+/**
+ * The compiled validator (fast.ts) must agree with the full reader on every input: `test` is
+ * true exactly when the reader finds no problem, the fast outcome exists exactly then and holds
+ * the same value, and `parse` returns the reader's problems and value.
+ */
+function checkAgreement(f: CompiledFormat, numRuns: number): void {
+  const { reader, fast, fastTest } = parsersOf(f);
+  const unit = fc.oneof(
+    fc.constantFrom(
+      '\r\n', '\r', '\n', '/', ',', ' ', ':', '-', '0', '9', '1', 'A', 'F', 'Z', 'a', '{', '#', '&', '张', '，',
+      '\u{20000}', '\ud800', '\udc00', '\ufe10', '\ue78d', 'USD', 'JPY', 'KWD', '0,', '/ACCNAT/', 'FMT', '20240229', '\r\n:', '\r\n-',
+    ),
+    fc.string({ unit: 'binary', maxLength: 3 }),
+  );
+  const valid = formatArbitrary(f, ctx);
+  const raw = fc.oneof(
+    valid,
+    fc.array(unit, { maxLength: 40 }).map((a) => a.join('')),
+    valid.chain((v) => fc.tuple(fc.nat(v.length), unit).map(([i, u]) => v.slice(0, i) + u + v.slice(i))),
+    valid.chain((v) => fc.nat(v.length).map((i) => v.slice(0, i) + v.slice(i + 1))),
+    valid.chain((v) => fc.tuple(fc.nat(v.length), unit).map(([i, u]) => v.slice(0, i) + u + v.slice(i + 1))),
+  );
+  const hints = fc.option(fc.record({ currency: fc.constantFrom('USD', 'JPY', 'KWD', 'XXX') }), { nil: undefined });
+  const context = fc.constantFrom(ctx, BANK_CTX);
+  let validSeen = 0;
+  fc.assert(
+    fc.property(raw, hints, context, (s, h, c) => {
+      const full = reader(s, c, h);
+      const ok = full.problems.length === 0;
+      if (ok) validSeen++;
+      const quick = fast(s, c, h);
+      expect(fastTest(s, c, h), JSON.stringify(s)).toBe(ok);
+      expect(f.test(s, c, h), JSON.stringify(s)).toBe(ok);
+      if (ok) {
+        expect(quick, JSON.stringify(s)).toBeDefined();
+        expect(quick!.problems).toEqual([]);
+        expect(sameValue(quick!.value, full.value), JSON.stringify(s)).toBe(true);
+      } else expect(quick, JSON.stringify(s)).toBeUndefined();
+      const out = f.parse(s, c, h);
+      expect(out.problems).toEqual(full.problems);
+      expect(sameValue(out.value, full.value)).toBe(true);
+    }),
+    { numRuns },
+  );
+  expect(validSeen, 'some inputs are valid').toBeGreaterThan(0);
+}
+
 describe('properties over every notation of fields.md', () => {
   const hasDecimal = (n: string): boolean => /\d+d|AMOUNT/.test(n);
 
@@ -670,6 +824,10 @@ describe('properties over every notation of fields.md', () => {
         { numRuns: 200 },
       );
     });
+
+    it(`${JSON.stringify(notation)}: the compiled validator agrees with the full reader (parse and test)`, () => {
+      checkAgreement(f, notation === '9999*78g' ? 100 : 300);
+    });
   }
 
   it('parsing is linear: large inputs are read quickly', () => {
@@ -680,4 +838,39 @@ describe('properties over every notation of fields.md', () => {
       expect(performance.now() - t0, notation).toBeLessThan(3000);
     }
   });
+});
+
+describe('the compiled validator on corner cases of the reading rules', () => {
+  /** Notations the standard does not use, each hitting a rule of the reader in another way. */
+  const CORNERS: readonly [string, CompileOptions?][] = [
+    ['[3!c]/5n'], // an optional part starting with a component, followed by a literal
+    ['[2!a]3!n'],
+    ['[29g]/3!a'],
+    ['REF 10g'], // no space, followed by a component (longest run of x, then V012)
+    ['ACCT 4!g'],
+    ['16x 10g', { rules: [{ noSpace: true }] }],
+    ['3!n 16x', { rules: [{ codeTable: 'BKIND' }, { noSpace: true }] }],
+    ['3!a', { rules: [{ codeTable: 'CHARGES' }] }],
+    ['10g 2!n'], // g followed by a component: bytes, longest run
+    ['4!g 3!n'], // g exact, followed by a component
+    ['4!g 10g'],
+    ['BIC 3!n'],
+    ['BIC/3!n'],
+    ['12d CCY'],
+    ['AMOUNT CCY'], // the currency after the amount
+    ['[CCY] AMOUNT'], // an optional currency: absent, no decimals check (not the hint)
+    ['DATE [TIME]'],
+    ['2*5x CRLF 3!n'], // lines followed by a line break
+    ['2*5g [CRLF /3!n]'],
+    ['3!n CRLF [/ACCT] CRLF 4*35x'], // an optional line in the middle
+    ['[/5n] CRLF [3!a] CRLF 2*10x'],
+    ['5n[/5n[/5n]]'], // nested optional parts
+    ['[3!c]'],
+    ['2!n3!a AMOUNT'],
+  ];
+  for (const [notation, options] of CORNERS) {
+    it(`${JSON.stringify(notation)}${options !== undefined ? ` ${JSON.stringify(options)}` : ''}`, () => {
+      checkAgreement(compileFormat(notation, options), 400);
+    });
+  }
 });

@@ -28,6 +28,7 @@ import { CURRENCY_TYPE_NAME, codeTableDef, codeTableTypeName } from '../spec/cod
 import type { VariableDef } from '../spec/variables.js';
 import { CHARSET_NAMES, DECIMAL_COMMA_COUNTS, codePointLabel, describeChar, inCharset, type CharType } from './charsets.js';
 import { checkBic, checkCalendarDate, checkCurrencyDecimals, checkDecimal, checkTimeOfDay, problem } from './checks.js';
+import { compileFastPath, type FastPath } from './fast.js';
 import { gb18030Width } from './gb18030-width.js';
 import { parseNotation, type SyntaxNode } from './syntax.js';
 import type {
@@ -871,36 +872,85 @@ function infoOf(c: CompNode): ComponentInfo {
 
 const cache = new Map<string, CompiledFormat>();
 
+/** The one-pass reader, which reports every problem. Never throws. */
+function readFully(tree: CompiledTree, raw: unknown, ctx: NotationContext, hints: ParseHints | undefined): ParseOutcome {
+  try {
+    return parseWith(tree, typeof raw === 'string' ? raw : String(raw), ctx, hints);
+  } catch (err) {
+    // Never throws on input; an exception here is a bug, reported as a format mismatch.
+    return {
+      problems: [
+        problem('V004', 0, 0, {
+          notation: tree.notation,
+          expected: 'a readable value',
+          expectedZh: '可读的值',
+          found: `an internal error (${String(err)})`,
+          foundZh: `内部错误（${String(err)}）`,
+        }),
+      ],
+    };
+  }
+}
+
+/** The two parsers behind each format (for the tests that hold them to each other). */
+const PARSERS = new WeakMap<CompiledFormat, { readonly tree: CompiledTree; readonly fast: FastPath }>();
+
+/**
+ * @internal The parsers of a format made by `compileFormat`, separately: `reader` (the one-pass
+ * reader, every problem) and `fast` (the compiled validator: an outcome only for a value without
+ * problems). `parse` is `fast` with `reader` as the fallback.
+ */
+export function parsersOf(format: CompiledFormat): {
+  reader(raw: string, ctx: NotationContext, hints?: ParseHints): ParseOutcome;
+  fast(raw: string, ctx: NotationContext, hints?: ParseHints): ParseOutcome | undefined;
+  fastTest(raw: string, ctx: NotationContext, hints?: ParseHints): boolean;
+} {
+  const p = PARSERS.get(format);
+  if (p === undefined) throw new Error(`not a compiled format: ${format.notation}`);
+  return {
+    reader: (raw, ctx, hints) => readFully(p.tree, raw, ctx, hints),
+    fast: (raw, ctx, hints) => p.fast.parse(raw, ctx, hints),
+    fastTest: (raw, ctx, hints) => p.fast.test(raw, ctx, hints),
+  };
+}
+
 /**
  * Compiles a format notation (reconstruction.md §2) into its parser, serializer, TypeScript
  * type and generator. Results are cached by notation and options. Throws on a malformed
  * notation (a programming error in the tables, not bad input).
+ *
+ * `parse` and `test` first run the format's compiled validator (fast.ts), which builds the value
+ * of a value without problems straight from positions; any other value goes to the one-pass
+ * reader above, which reports every problem.
  */
 export function compileFormat(notation: string, options?: CompileOptions): CompiledFormat {
   const key = options === undefined ? notation : `${notation}\u0000${JSON.stringify([options.names ?? [], options.rules ?? []])}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const tree = compileTree(notation, options);
+  const fast = compileFastPath(tree);
   const format: CompiledFormat = {
     notation,
     components: tree.comps.map(infoOf),
     scalar: tree.scalar,
     tsType: tsTypeOf(tree),
     parse(raw: string, ctx: NotationContext, hints?: ParseHints): ParseOutcome {
-      try {
-        return parseWith(tree, typeof raw === 'string' ? raw : String(raw), ctx, hints);
-      } catch (err) {
-        // Never throws on input; an exception here is a bug, reported as a format mismatch.
-        return {
-          problems: [problem('V004', 0, 0, { notation, expected: 'a readable value', expectedZh: '可读的值', found: `an internal error (${String(err)})`, foundZh: `内部错误（${String(err)}）` })],
-        };
+      if (typeof raw === 'string') {
+        const out = fast.parse(raw, ctx, hints);
+        if (out !== undefined) return out;
       }
+      return readFully(tree, raw, ctx, hints);
+    },
+    test(raw: string, ctx: NotationContext, hints?: ParseHints): boolean {
+      if (typeof raw === 'string' && fast.test(raw, ctx, hints)) return true;
+      return readFully(tree, raw, ctx, hints).problems.length === 0;
     },
     serialize(value: TypedValue): string {
       return serializeWith(tree, value);
     },
   };
   TREES.set(format, tree);
+  PARSERS.set(format, { tree, fast });
   cache.set(key, format);
   return format;
 }

@@ -1,19 +1,30 @@
 /**
  * GB18030 byte width of a character, computed from code point ranges (no encoding on the hot
- * path). Lengths of `g` components are counted in GB18030 bytes (reconstruction.md §2):
+ * path). Lengths of `g` components are counted in GB18030 bytes (reconstruction.md §2), and they
+ * must count exactly the bytes `encodeText` (src/bytes/encode.ts) writes:
  *   - U+0000–U+007F (ASCII): 1 byte
- *   - the BMP code points of the two-byte (GBK) area: 2 bytes — the ranges below
+ *   - the BMP code points of the two-byte area: 2 bytes — the ranges below, corrected as below
  *   - every other BMP code point and every supplementary code point: 4 bytes
  *
- * The table was generated from iconv-lite's `gb18030` encoder (the encoder `src/bytes` uses), so
- * that a value's counted width equals its encoded length byte for byte; `test/notation.test.ts`
- * checks every BMP code point against iconv-lite. To regenerate:
+ * `TWO_BYTE_RANGES` was generated from iconv-lite's `gb18030` encoder (GB18030-2005). `encodeText`
+ * writes GB18030-2022 instead for 37 characters (docs/encoding.md), and so does this module. The
+ * corrections are not copied here: they come from the bytes layer's data (src/bytes/decode.ts,
+ * the same data `encodeText` builds its correction table from):
+ *   - `FOUR_BYTE_2022`: four-byte code → the private-use character GB18030-2022 gives it
+ *     (U+E78D…, U+E81E…): those characters are written in 4 bytes (iconv-lite: 2);
+ *   - the characters those same four-byte codes had before 2022 (U+FE10–FE19, U+9FB4–9FBB, read
+ *     with the WHATWG decoder, which keeps the old four-byte mapping) are written in 2 bytes
+ *     (iconv-lite: 4);
+ *   - `A3A0_CODE_POINT` (U+E5E5) is written `A3 A0`, 2 bytes (iconv-lite: 4).
+ * `test/notation.test.ts` checks every BMP code point (and a sample of supplementary ones)
+ * against `encodeText`. To regenerate the ranges:
  *
  *   for c in 0x80..0xFFFF (skipping surrogates): two-byte iff iconv.encode(chr(c), 'gb18030').length === 2
  *   and merge consecutive two-byte code points into [first, last] pairs.
  */
+import { A3A0_CODE_POINT, FOUR_BYTE_2022 } from '../bytes/decode.js';
 
-/** Sorted, disjoint [first, last] pairs (flattened) of the BMP code points GB18030 writes in 2 bytes. */
+/** Sorted, disjoint [first, last] pairs (flattened) of the BMP code points iconv-lite's GB18030-2005 writes in 2 bytes. */
 // prettier-ignore
 const TWO_BYTE_RANGES: readonly number[] = [
   0x00A4, 0x00A4, 0x00A7, 0x00A8, 0x00B0, 0x00B1, 0x00B7, 0x00B7, 0x00D7, 0x00D7, 0x00E0, 0x00E1,
@@ -53,33 +64,55 @@ const TWO_BYTE_RANGES: readonly number[] = [
   0xFE68, 0xFE6B, 0xFF01, 0xFF5E, 0xFFE0, 0xFFE5,
 ];
 
-const RANGE_COUNT = TWO_BYTE_RANGES.length / 2;
-
-/** True when the BMP code point `cp` (≥ 0x80) is in GB18030's two-byte area. */
-function isTwoByte(cp: number): boolean {
-  let lo = 0;
-  let hi = RANGE_COUNT - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const first = TWO_BYTE_RANGES[2 * mid]!;
-    const last = TWO_BYTE_RANGES[2 * mid + 1]!;
-    if (cp < first) hi = mid - 1;
-    else if (cp > last) lo = mid + 1;
-    else return true;
-  }
-  return false;
-}
-
-/** GB18030 byte width of the code point `cp`: 1, 2 or 4. */
-export function gb18030Width(cp: number): 1 | 2 | 4 {
-  if (cp < 0x80) return 1;
-  if (cp > 0xffff) return 4;
-  return isTwoByte(cp) ? 2 : 4;
+/** The four bytes of a four-byte code, from its linear index (the inverse of `fourBytePointer`). */
+function fourByteCode(pointer: number): Uint8Array {
+  let p = pointer;
+  const b4 = 0x30 + (p % 10);
+  p = Math.floor(p / 10);
+  const b3 = 0x81 + (p % 126);
+  p = Math.floor(p / 126);
+  const b2 = 0x30 + (p % 10);
+  const b1 = 0x81 + Math.floor(p / 10);
+  return Uint8Array.of(b1, b2, b3, b4);
 }
 
 /**
- * GB18030 byte length of `text[start, end)`. A lone surrogate counts 1 (it cannot be encoded
- * at all; the charset check reports it).
+ * The width `encodeText` gives each BMP code unit: 1 (ASCII), 2 or 4; 0 for the surrogates
+ * (a pair is 4 bytes, a lone surrogate cannot be encoded). 64 KiB, built once at load, then one
+ * array read per character.
+ */
+const WIDTHS: Uint8Array = (() => {
+  const w = new Uint8Array(0x10000).fill(4, 0x80);
+  w.fill(1, 0, 0x80);
+  w.fill(0, 0xd800, 0xe000);
+  for (let r = 0; r < TWO_BYTE_RANGES.length; r += 2) w.fill(2, TWO_BYTE_RANGES[r]!, TWO_BYTE_RANGES[r + 1]! + 1);
+  // GB18030-2022, as written by encodeText (see the header).
+  const whatwg = new TextDecoder('gb18030');
+  for (const [pointer, pua] of FOUR_BYTE_2022) {
+    w[pua] = 4;
+    w[whatwg.decode(fourByteCode(pointer)).codePointAt(0)!] = 2;
+  }
+  w[A3A0_CODE_POINT] = 2;
+  return w;
+})();
+
+/**
+ * @internal The table behind `gb18030Width`, indexed by UTF-16 code unit (0 for a surrogate),
+ * for tight loops. Do not modify.
+ */
+export const GB18030_WIDTHS: Readonly<Uint8Array> = WIDTHS;
+
+/** GB18030 byte width of the code point `cp` as `encodeText` writes it: 1, 2 or 4. */
+export function gb18030Width(cp: number): 1 | 2 | 4 {
+  if (cp < 0x80) return 1;
+  if (cp > 0xffff) return 4;
+  const w = WIDTHS[cp]!;
+  return w === 2 ? 2 : 4;
+}
+
+/**
+ * GB18030 byte length of `text[start, end)`, as `encodeText` writes it. A lone surrogate counts
+ * 1 (it cannot be encoded at all; the charset check reports it).
  */
 export function gb18030Length(text: string, start = 0, end = text.length): number {
   let n = 0;
@@ -93,7 +126,7 @@ export function gb18030Length(text: string, start = 0, end = text.length): numbe
         i++;
       } else n += 1;
     } else if (c >= 0xd800 && c <= 0xdfff) n += 1;
-    else n += isTwoByte(c) ? 2 : 4;
+    else n += WIDTHS[c]!;
   }
   return n;
 }

@@ -30,7 +30,10 @@ export type TypedValue = string | Big | readonly string[] | { readonly [name: st
 export interface ParseOutcome {
   /** The typed value, when the value could be read (even if some rule failed). */
   readonly value?: TypedValue;
-  /** Every problem found (not just the first). */
+  /**
+   * Every problem found (not just the first). For a value without problems this is one shared,
+   * frozen empty array: never modify it (copy it to add problems of your own).
+   */
   readonly problems: readonly ValueProblem[];
 }
 
@@ -38,6 +41,10 @@ export interface ParseOutcome {
  * Context a format needs from the (overridable) standard tables. Build it with
  * `defaultNotationContext()` and change it with `extendNotationContext()` (src/spec/code-tables.ts).
  * A code table that is absent from the context is not checked.
+ *
+ * A context is read-only data: `CompiledFormat.test` caches a look-up form of each map (per map
+ * object, rebuilt when its size changes), so do not modify a map once it has been used; derive a
+ * new context with `extendNotationContext()` instead.
  */
 export interface NotationContext {
   /** Currency code → minor units (digits after the decimal comma), e.g. JPY → 0. */
@@ -104,8 +111,22 @@ export interface CompiledFormat {
   readonly components: readonly ComponentInfo[];
   /** True when the typed value is the single component's value itself (not an object). */
   readonly scalar: boolean;
-  /** Reads a raw value (as in the message; lines joined by CRLF). Linear time; never throws. */
+  /**
+   * Reads a raw value (as in the message; lines joined by CRLF). Linear time; never throws.
+   * A value without problems is read by the format's compiled validator (src/notation/fast.ts:
+   * about 0.03–0.1 µs for a short value, 0.3 µs for `DATE CCY AMOUNT`; per character of a long
+   * value about 0.6 ns for base64, 2 ns for ASCII and 3–4 ns for Chinese `g` text); any other
+   * value by the full reader, which reports every problem (a few µs).
+   */
   parse(raw: string, ctx: NotationContext, hints?: ParseHints): ParseOutcome;
+  /**
+   * True when `raw` has no problem: the same answer as `parse(raw, ctx, hints).problems.length
+   * === 0`, without building the value. Allocates nothing for a valid value (codes of code
+   * tables and currencies, up to 4 ASCII characters as all of the standard's are, are looked up
+   * without slicing them out of `raw`); for an invalid one it falls back to the full reader. For
+   * per-value checks on the hot path (envelope header values). Never throws.
+   */
+  test(raw: string, ctx: NotationContext, hints?: ParseHints): boolean;
   /** Writes a typed value in canonical form (lines joined by CRLF). */
   serialize(value: TypedValue): string;
   /** The TypeScript type of the typed value, as source text (for generated typings). */

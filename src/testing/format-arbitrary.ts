@@ -151,9 +151,13 @@ function decimalArb(max: number, minor: number, amount: boolean): Arbitrary<stri
   return fc.oneof({ arbitrary: random, weight: 8 }, fc.constant('0,'), fc.constant(largest), fc.constant(smallest));
 }
 
-/** A few characters outside the two-byte area (4 bytes in GB18030), and two-byte punctuation. */
-const FOUR_BYTE = ['\u{20000}', '\u{20BB7}', '\u9FA6', '\u00C0'].filter((ch) => gb18030Width(ch.codePointAt(0)!) === 4);
-const TWO_BYTE_PUNCT = ['，', '。', '（', '）', '、', '：', '€'];
+/**
+ * A few characters outside the two-byte area (4 bytes in GB18030), and two-byte punctuation;
+ * each list also holds characters whose width GB18030-2022 changed (U+E78D: 4 bytes, U+FE10
+ * and U+9FB4: 2 bytes, as `encodeText` writes them; GB18030-2005 has them the other way round).
+ */
+const FOUR_BYTE = ['\u{20000}', '\u{20BB7}', '\u9FA6', '\u00C0', '\uE78D'].filter((ch) => gb18030Width(ch.codePointAt(0)!) === 4);
+const TWO_BYTE_PUNCT = ['，', '。', '（', '）', '、', '：', '€', '\uFE10', '\u9FB4'].filter((ch) => gb18030Width(ch.codePointAt(0)!) === 2);
 
 function lineArb(c: CompNode, exclude: string, avoid: string): Arbitrary<string> {
   const type: CharType = c.type;
