@@ -35,3 +35,38 @@ export { matchReference, type ReferenceMatch } from './reference/reference.js';
 export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';
 export { DIAGNOSTIC_CODES, type DiagnosticCode, type DiagnosticCodeDef } from './diagnostics/codes.js';
 export { BLOCKS, HEADER_TAGS, type BlockDef, type HeaderTagDef } from './spec/envelope.js';
+// --- typed messages (docs/messages.md) ---------------------------------------------------------
+export {
+  parse,
+  parseMessages,
+  fromEnvelope,
+  validate,
+  build,
+  serializeMessage,
+  encodeMessage,
+  bodyFromJSON,
+  messageToJSON,
+  valueToJSON,
+  bodiesEqual,
+  createCodec,
+  defaultCodec,
+  CodecTablesError,
+  RULE_CODES,
+  DEFAULT_ADDRESS,
+  CHECKSUM_PLACEHOLDER,
+  FMT_IDS,
+  type Codec,
+  type CodecOptions,
+  type BodyFromJSONResult,
+  type JsonValue,
+  type MessageJSON,
+  type AnyMessage,
+  type BuildResult,
+  type HeadersInit,
+  type MessageHeaders,
+  type MessageParseOptions,
+  type ParseResult,
+  type ParseResultInInput,
+  type TypedMessage,
+} from './message/index.js';
+export type * from './message/generated/bodies.js';

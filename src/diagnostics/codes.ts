@@ -304,6 +304,216 @@ export const DIAGNOSTIC_CODES = table({
     en: 'line {line} must not start with "{found}" (it would read as a new field or the end of the block)',
     zh: '第{line}行不能以"{found}"开头（会被视为新的域或块结束）',
   },
+  // --- fields (FMT tables) -----------------------------------------------------------------
+  // Which items a message has, in what order and how often, against its FMT table (block 4,
+  // the 77E embedded fields of MT198, block 6). Positions: the ":" of the field concerned; for a
+  // missing item, the ":" of the field that stands where it belongs (or the "-" of the closing
+  // "-}" when nothing follows); for a count, the first character of the count's value.
+  F001: {
+    severity: 'error',
+    title: 'mandatory item missing',
+    en: 'mandatory item {tag} ({name}) of {fmt} is missing{where}',
+    zh: '{fmt}缺少必选项{tag}（{nameZh}）{whereZh}',
+  },
+  F002: {
+    severity: 'error',
+    title: 'unknown tag',
+    en: 'tag {tag} is not defined in the {dictionary} tag dictionary',
+    zh: '{dictionaryZh}标签字典中未定义标签{tag}',
+  },
+  F003: {
+    severity: 'error',
+    title: 'item not allowed here',
+    en: '{tag} ({name}) is not an item of {fmt}{where}',
+    zh: '{tag}（{nameZh}）不是{fmt}的数据项{whereZh}',
+  },
+  F004: {
+    severity: 'error',
+    title: 'item out of order',
+    en: '{tag} is out of order: it must come before {after}',
+    zh: '{tag}顺序错误：应位于{after}之前',
+  },
+  F005: {
+    severity: 'error',
+    title: 'count does not match the repetitions',
+    en: '{tag} says {count} repetition(s) of {group}, but {actual} follow',
+    zh: '{tag}为{count}，但{groupZh}实际重复{actual}次',
+  },
+  F006: {
+    severity: 'error',
+    title: 'repetitions out of range',
+    en: '{group} must occur {min} to {max} times, found {actual}',
+    zh: '{groupZh}应出现{min}至{max}次，实际{actual}次',
+  },
+  F007: {
+    severity: 'error',
+    title: 'duplicate item',
+    en: '{tag} ({name}) appears more than once{where}',
+    zh: '{tag}（{nameZh}）重复出现{whereZh}',
+  },
+  // --- rules (cross-field and envelope rules of the FMT tables) ------------------------------
+  // One code per rule kind of src/spec/schema.ts (RULE_KINDS), then the format-level checks.
+  // Positions: the value (or the value's component) the rule is about; for an item that must
+  // not be there, the ":" of its field; for header rules, the character in block 1 or 2.
+  R001: {
+    severity: 'error',
+    title: 'conditional item required or forbidden',
+    en: '{tag} ({name}) {problem} {condition}',
+    zh: '{tag}（{nameZh}）{problemZh}{conditionZh}',
+  },
+  R002: {
+    severity: 'error',
+    title: 'item allowed only when a condition holds',
+    en: '{tag} ({name}) is allowed only when {condition}',
+    zh: '仅当{conditionZh}时才允许出现{tag}（{nameZh}）',
+  },
+  R003: {
+    severity: 'error',
+    title: 'field incomplete',
+    en: '{tag} ({name}) is incomplete: {parts} must be present and not empty',
+    zh: '{tag}（{nameZh}）不完整：{parts}必须齐全且非空',
+  },
+  R004: {
+    severity: 'error',
+    title: 'amount not positive',
+    en: 'the amount of {tag} must be greater than zero, found {value}',
+    zh: '{tag}的金额必须大于零，实际为{value}',
+  },
+  R005: {
+    severity: 'error',
+    title: 'value below minimum',
+    en: '{tag} must be at least {min}, found {value}',
+    zh: '{tag}不得小于{min}，实际为{value}',
+  },
+  R006: {
+    severity: 'error',
+    title: 'total is not the sum',
+    en: 'the amount of {total} ({value}) must equal the sum of the amounts of {of}{where} ({sum})',
+    zh: '{total}的金额（{value}）应等于{whereZh}{of}的金额之和（{sum}）',
+  },
+  R007: {
+    severity: 'error',
+    title: 'amounts not equal',
+    en: 'the amounts of {tags} must be equal: {tag} is {value}, {first} is {expected}',
+    zh: '{tags}的金额必须相等：{tag}为{value}，{first}为{expected}',
+  },
+  R008: {
+    severity: 'error',
+    title: 'currencies differ',
+    en: 'the currency of {tag} ({currency}) differs from that of {first} ({expected}): {tags} must share one currency',
+    zh: '{tag}的币种（{currency}）与{first}（{expected}）不同：{tags}必须币种一致',
+  },
+  R009: {
+    severity: 'error',
+    title: 'date before another',
+    en: 'the date of {tag} ({date}) must not be before the date of {than} ({thanDate})',
+    zh: '{tag}的日期（{date}）不得早于{than}的日期（{thanDate}）',
+  },
+  R010: {
+    severity: 'error',
+    title: 'balance equation broken',
+    en: 'the balance of {closing} must be {expected} ({opening} + {credits} − {debits}), found {actual}',
+    zh: '{closing}的余额应为{expected}（{opening} + {credits} − {debits}），实际为{actual}',
+  },
+  R011: {
+    severity: 'error',
+    title: 'value not unique',
+    en: 'the value {value} of {tag} occurs more than once in the message',
+    zh: '{tag}的取值{value}在报文中重复出现',
+  },
+  R012: {
+    severity: 'error',
+    title: 'first line prefix',
+    en: 'the first line of {tag} must start with {prefix}{textAfter}',
+    zh: '{tag}的首行须以{prefix}开头{textAfterZh}',
+  },
+  R013: {
+    severity: 'error',
+    title: 'MT does not match the FMT',
+    en: 'block 2 names MT{mt}, but {fmt} is a format of MT{expected}',
+    zh: '应用头块的报文类型为MT{mt}，但{fmt}属于MT{expected}',
+  },
+  R014: {
+    severity: 'error',
+    title: 'field is not the FMT number',
+    en: 'field {tag} must be the FMT number {expected} (as in user header 119), found {value}',
+    zh: '域{tag}应为报文格式号{expected}（与用户头块119一致），实际为{value}',
+  },
+  R015: {
+    severity: 'error',
+    title: 'header address country',
+    en: 'the {party} LT address {address} must have country {country}, found {found}',
+    zh: '{partyZh}LT地址{address}的国家代码应为{country}，实际为{found}',
+  },
+  R016: {
+    severity: 'error',
+    title: 'header priority',
+    en: 'the block-2 priority {value} is not a code of {table} ({codes})',
+    zh: '应用头块紧急级别{value}不是{table}中的代码（{codes}）',
+  },
+  R017: {
+    severity: 'info',
+    title: 'currency of a bare amount unknown',
+    en: 'the decimals of {tag} were not checked: the currency item {currency} is absent',
+    zh: '未检查{tag}的小数位数：缺少币种项{currency}',
+  },
+  R018: {
+    severity: 'error',
+    title: 'not a CFXPS participant',
+    en: '{tag} ({name}) must be a CFXPS participant (country CN), found country {found}',
+    zh: '{tag}（{nameZh}）必须为境内外币支付系统参与者（国家代码CN），实际为{found}',
+  },
+  R019: {
+    severity: 'error',
+    title: 'block 6 not allowed',
+    en: '{fmt} does not allow block 6 (additional text)',
+    zh: '{fmt}不允许使用附加正文块（块6）',
+  },
+  R020: {
+    severity: 'error',
+    title: 'signature block missing',
+    en: '{fmt} must be signed: block 7 ({DSN:…}{SIG:…}) is missing',
+    zh: '{fmt}必须签名：缺少签名块（块7）',
+  },
+  R021: {
+    severity: 'error',
+    title: 'unknown FMT',
+    en: 'unknown format {fmt}: no FMT table defines it',
+    zh: '未知的报文格式号{fmt}：没有对应的报文格式表',
+  },
+  R022: {
+    severity: 'warning',
+    title: 'reserved FMT',
+    en: '{fmt} ({name}) is reserved in V1.4 and not in service',
+    zh: '{fmt}（{nameZh}）为V1.4暂不开发的报文格式，尚未启用',
+  },
+  // --- building (typed bodies and JSON given to build / bodyFromJSON) ----------------------------
+  // About the input object, not a message text: offset, line and column are 0; `path` names the
+  // property (`body.sequenceB[1].currencyAmount.amount`).
+  B001: {
+    severity: 'error',
+    title: 'unknown body property',
+    en: 'property {path} is not an item of {fmt}; it was ignored',
+    zh: '属性{path}不是{fmt}的数据项，已忽略',
+  },
+  B002: {
+    severity: 'error',
+    title: 'wrong value type',
+    en: 'property {path} must be {expected}, found {found}; it was not written',
+    zh: '属性{path}应为{expectedZh}，实际为{found}，未写入',
+  },
+  B003: {
+    severity: 'error',
+    title: 'forbidden key',
+    en: 'key {key} is not allowed (at {path})',
+    zh: '不允许使用键{key}（位于{path}）',
+  },
+  B004: {
+    severity: 'error',
+    title: 'not a decimal string',
+    en: 'property {path} must be a decimal string such as "1234.56", found {found}',
+    zh: '属性{path}应为十进制数字字符串（如"1234.56"），实际为{found}',
+  },
 });
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

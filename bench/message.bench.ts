@@ -1,0 +1,93 @@
+/**
+ * Typed-message benchmark: parse + validate to a typed message, per family (MT103, MT202,
+ * MT203, MT198), measured in the same run as the envelope-only parse (`parseEnvelope`) of the
+ * same messages, so the ratio is meaningful (absolute numbers drift between runs and machines).
+ *
+ *   node --expose-gc --import tsx bench/message.bench.ts [--count 2000] [--warmup 5] [--rounds 11] [--json out.json]
+ *   (or `npx tsx bench/message.bench.ts`, without the collection between families)
+ *
+ * Steady-state throughput: each path runs `--warmup` passes before any is timed, then the median
+ * of `--rounds` timed passes is reported.
+ *
+ * The corpus of each family is made by the message generators of src/testing (valid messages of
+ * every FMT of the family, random content, fixed seed) plus the shipped fixtures of the family.
+ * Target (issue "The standard as data", part 3–7): typed parse + validate ≥ 0.3× the
+ * envelope-only throughput.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { encodeText } from '../src/bytes/encode.js';
+import { parseEnvelope } from '../src/envelope/parse.js';
+import { build, defaultCodec, parse } from '../src/message/index.js';
+import { messageArbitrary } from '../src/testing/message-arbitrary.js';
+import { measure, report, type Measurement, type Ratio } from './measure.js';
+
+const args = process.argv.slice(2);
+const arg = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i === -1 ? undefined : args[i + 1];
+};
+const perFamily = Number(arg('--count') ?? 2_000);
+
+const FAMILIES = ['103', '202', '203', '198'] as const;
+const fixtureDir = join(import.meta.dirname, '..', 'fixtures', 'valid');
+const fixtures = readdirSync(fixtureDir)
+  .filter((f) => f.endsWith('.fin'))
+  .map((f) => new TextDecoder('gb18030').decode(readFileSync(join(fixtureDir, f))));
+
+function corpus(mt: string): string[] {
+  const fmts = defaultCodec().tables.fmts.filter((f) => f.mt === mt);
+  const out: string[] = fixtures.filter((t) => t.includes(`{2:I${mt}`) || t.includes(`{2:O${mt}`));
+  const each = Math.ceil((perFamily - out.length) / fmts.length);
+  fmts.forEach((f, k) => {
+    for (const g of fc.sample(messageArbitrary(f.fmt), { numRuns: each, seed: 20261123 + k })) {
+      out.push(build(g.fmt, g.body, g.headers).text);
+    }
+  });
+  return out.slice(0, Math.max(perFamily, out.length));
+}
+
+/** Passes over each corpus before timing, and timed passes (median reported). */
+const WARMUP = Number(arg('--warmup') ?? 5);
+const ROUNDS = Number(arg('--rounds') ?? 11);
+
+let sink = 0;
+const results: Measurement[] = [];
+const ratios: Ratio[] = [];
+const summary: Record<string, unknown> = {};
+for (const mt of FAMILIES) {
+  const texts = corpus(mt);
+  const bytes = texts.reduce((s, t) => s + encodeText(t).length, 0);
+  let unclean = 0;
+  for (const t of texts) if (parse(t).diagnostics.some((d) => d.severity === 'error')) unclean++;
+  console.log(`MT${mt}: ${texts.length} messages, ${(bytes / 1e6).toFixed(2)} MB, ${Math.round(bytes / texts.length)} B average, ${unclean} with errors`);
+  const envelopeOnly = (): void => {
+    for (const t of texts) if (parseEnvelope(t).ok) sink++;
+  };
+  const typedParse = (): void => {
+    for (const t of texts) if (parse(t).ok) sink++;
+  };
+  const trustedParse = (): void => {
+    for (const t of texts) if (parse(t, { validate: false }).ok) sink++;
+  };
+  // A clean heap for each family (when node runs with --expose-gc), then steady state: every
+  // path is run (and optimized by the JIT) before anything is timed.
+  (globalThis as { gc?: () => void }).gc?.();
+  for (let i = 0; i < WARMUP; i++) {
+    envelopeOnly();
+    typedParse();
+    trustedParse();
+  }
+  const env = measure(`MT${mt} parseEnvelope (envelope only)`, texts.length, bytes, envelopeOnly, { rounds: ROUNDS });
+  const typed = measure(`MT${mt} parse + validate (typed)`, texts.length, bytes, typedParse, { rounds: ROUNDS });
+  const trusted = measure(`MT${mt} parse, validate: false (typed)`, texts.length, bytes, trustedParse, { rounds: ROUNDS });
+  results.push(env, typed, trusted);
+  ratios.push({ name: `MT${mt} typed + validate / envelope only`, value: typed.msgsPerSec / env.msgsPerSec, target: 0.3 });
+  ratios.push({ name: `MT${mt} typed, no validation / envelope only`, value: trusted.msgsPerSec / env.msgsPerSec });
+  summary[`MT${mt}`] = { messages: texts.length, bytes, envelope: env, typed, trusted };
+}
+report(results, ratios);
+if (sink < 0) console.log(sink);
+const out = arg('--json');
+if (out !== undefined) writeFileSync(out, JSON.stringify({ results, ratios, summary }, null, 2));

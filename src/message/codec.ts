@@ -1,0 +1,169 @@
+/**
+ * The codec: the standard's tables (shipped, or with a bank's overrides) compiled once into
+ * plans, and the functions that use them — parse (envelope → typed message → validation), parse
+ * many, validate, build, serialize, encode. `createCodec(overrides)` checks the overridden
+ * tables at creation and throws (with every problem) when they are inconsistent: tables are
+ * programmer input. Messages are never a reason to throw.
+ */
+import { encodeText } from '../bytes/encode.js';
+import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ParseMode } from '../diagnostics/reporter.js';
+import { parseAll as parseAllEnvelopes } from '../envelope/parse-all.js';
+import { parseEnvelope, type EnvelopeResult } from '../envelope/parse.js';
+import { serializeEnvelope } from '../envelope/serialize.js';
+import type { NotationContext } from '../notation/types.js';
+import { defaultNotationContext, extendNotationContext } from '../spec/code-tables.js';
+import { loadTables, type TableOverrides } from '../spec/check-tables.js';
+import type { SpecTables } from '../spec/schema.js';
+import { buildText } from './build.js';
+import type { Message } from './generated/bodies.js';
+import { compileTables, fmtNumber, type CompiledTables } from './plan.js';
+import { headersOf, readBody } from './read.js';
+import { checkRules } from './rules.js';
+import { mergeDiagnostics, Sink } from './sink.js';
+import type {
+  AnyMessage,
+  BuildResult,
+  HeadersInit,
+  MessageParseOptions,
+  ParseResult,
+  ParseResultInInput,
+} from './types.js';
+
+/** Overrides of the shipped tables and code lists (a bank's corrections or extensions). */
+export interface CodecOptions extends TableOverrides {
+  /** Currency code → minor units; `null` removes a currency. */
+  readonly currencies?: Readonly<Record<string, number | null>>;
+  /** Code table → code → label; `null` removes a code; an unknown table name creates a table. */
+  readonly codeTables?: Readonly<Record<string, Readonly<Record<string, string | null>>>>;
+  /** Code tables whose codes `codeTables` replaces instead of extending. */
+  readonly replaceCodeTables?: readonly string[];
+}
+
+/** Thrown by `createCodec` when the overridden tables are inconsistent. */
+export class CodecTablesError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`the tables are inconsistent (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  ${problems.join('\n  ')}`);
+    this.name = 'CodecTablesError';
+  }
+}
+
+export interface Codec<M extends AnyMessage = Message> {
+  /** One message (GB18030 bytes or text) → envelope, typed message, every diagnostic. */
+  parse(input: string | Uint8Array, options?: MessageParseOptions): ParseResult<M>;
+  /** Many messages back to back; a broken message never takes its neighbours down. */
+  parseAll(input: string | Uint8Array, options?: MessageParseOptions): ParseResultInInput<M>[];
+  /** The typed layer on an envelope already parsed (`parseEnvelope`). */
+  fromEnvelope(envelope: EnvelopeResult, options?: MessageParseOptions): ParseResult<M>;
+  /** Every problem of a message (envelope, items, values, rules), re-checked from its text. */
+  validate(message: AnyMessage, options?: { readonly mode?: ParseMode }): readonly Diagnostic[];
+  /** A typed body (+ header parts) → canonical text, the message parsed back, diagnostics. */
+  build<F extends M['fmt']>(fmt: F, body: Extract<M, { readonly fmt: F }>['body'], headers?: HeadersInit): BuildResult<Extract<M, { readonly fmt: F }>>;
+  build(fmt: string, body: object, headers?: HeadersInit): BuildResult<M>;
+  /** The exact text of a message (byte-exact with its source). */
+  serialize(message: AnyMessage): string;
+  /** The message as GB18030 bytes. */
+  encode(message: AnyMessage): Uint8Array;
+  /** The tables in use (shipped + overrides). */
+  readonly tables: SpecTables;
+  /** The currencies and code tables in use. */
+  readonly context: NotationContext;
+  /** The compiled plans (internal; for generators and tools). */
+  readonly compiled: CompiledTables;
+}
+
+function where0(code: 'R021', params: Record<string, string>): Diagnostic {
+  return diagnostic(code, { offset: 0, line: 0, column: 0, length: 0 }, params);
+}
+
+function typed<M extends AnyMessage>(core: CompiledTables, env: EnvelopeResult, options: MessageParseOptions): ParseResult<M> {
+  const validate = options.validate !== false;
+  const sink = new Sink(env.text, options.mode ?? 'strict', !validate);
+  let message: AnyMessage | undefined;
+  if (env.fmt !== undefined) {
+    const plan = core.plans.get(fmtNumber(env.fmt));
+    if (plan === undefined) {
+      const e = env.userHeader?.entries.find((x) => x.tag === '119');
+      sink.force('R021', e === undefined ? 0 : e.offset + e.tag.length + 2, e?.value.length ?? 0, { block: '3', tag: '119' }, { fmt: env.fmt });
+    } else if (env.textBlock !== undefined) {
+      const { state, body } = readBody(core, plan, env, sink, validate);
+      if (validate) checkRules(state);
+      message = { fmt: plan.id, mt: plan.mt, headers: headersOf(env), body, envelope: env.envelope, text: env.text };
+    }
+  }
+  const own = sink.diagnostics;
+  const diagnostics = mergeDiagnostics(env.diagnostics, own);
+  const ok = env.ok && message !== undefined && !hasErrors(own);
+  if (ok) return { ok: true, envelope: env, message: message as M, diagnostics };
+  return message === undefined ? { ok: false, envelope: env, diagnostics } : { ok: false, envelope: env, message: message as M, diagnostics };
+}
+
+function makeCodec<M extends AnyMessage>(core: CompiledTables): Codec<M> {
+  const parse = (input: string | Uint8Array, options: MessageParseOptions = {}): ParseResult<M> =>
+    typed<M>(core, parseEnvelope(input, options), options);
+  const codec: Codec<M> = {
+    parse,
+    parseAll(input, options = {}) {
+      return parseAllEnvelopes(input, options).map((env) => ({ ...typed<M>(core, env, options), index: env.index, start: env.start, end: env.end }));
+    },
+    fromEnvelope(envelope, options = {}) {
+      return typed<M>(core, envelope, options);
+    },
+    validate(message, options = {}) {
+      const mode = options.mode ?? 'strict';
+      return parse(message.text, { mode, explain: false }).diagnostics;
+    },
+    build: ((fmt: string, body: object, headers: HeadersInit = {}): BuildResult<M> => {
+      const plan = core.plans.get(fmtNumber(String(fmt)));
+      if (plan === undefined) return { text: '', diagnostics: [where0('R021', { fmt: String(fmt) })], ok: false };
+      const out: Diagnostic[] = [];
+      const text = buildText(plan, body as Readonly<Record<string, unknown>>, headers ?? {}, out);
+      const r = parse(text);
+      const diagnostics = out.length === 0 ? r.diagnostics : [...out, ...r.diagnostics];
+      return r.message === undefined
+        ? { text, diagnostics, ok: false }
+        : { text, message: r.message, diagnostics, ok: r.ok && !hasErrors(out) };
+    }) as Codec<M>['build'],
+    serialize(message) {
+      return serializeEnvelope(message.envelope);
+    },
+    encode(message) {
+      return encodeText(serializeEnvelope(message.envelope));
+    },
+    tables: core.tables,
+    context: core.context,
+    compiled: core,
+  };
+  return codec;
+}
+
+/**
+ * A codec whose parser, validator and builder follow `options` (tables checked here: throws
+ * `CodecTablesError` listing every problem). Without options: the shipped V1.4 tables.
+ */
+export function createCodec<M extends AnyMessage = Message>(options: CodecOptions = {}): Codec<M> {
+  const { currencies, codeTables, replaceCodeTables, ...overrides } = options;
+  const context = extendNotationContext(defaultNotationContext(), {
+    ...(currencies !== undefined ? { currencies } : {}),
+    ...(codeTables !== undefined ? { codeTables } : {}),
+    ...(replaceCodeTables !== undefined ? { replace: replaceCodeTables } : {}),
+  });
+  let loaded: ReturnType<typeof loadTables>;
+  try {
+    loaded = loadTables(overrides, { codeTables: context.codeTables });
+  } catch (err) {
+    throw new CodecTablesError([`the overrides could not be applied: ${err instanceof Error ? err.message : String(err)}`]);
+  }
+  const problems = [...loaded.problems];
+  const core = compileTables(loaded.tables, context, problems);
+  if (problems.length > 0) throw new CodecTablesError(problems);
+  return makeCodec<M>(core);
+}
+
+let shipped: Codec | undefined;
+
+/** The codec of the shipped tables (created on first use). */
+export function defaultCodec(): Codec {
+  if (shipped === undefined) shipped = createCodec<Message>();
+  return shipped;
+}

@@ -1,0 +1,178 @@
+/**
+ * Codecs with overrides (a bank's corrections of the tables): the parser, validator and builder
+ * follow them; inconsistent overrides throw at creation with every problem. JSON helpers.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Big from 'big.js';
+import { describe, expect, it } from 'vitest';
+import { FMT033, FMT034 } from '../src/spec/fmts/queries.js';
+import { FMT031 } from '../src/spec/fmts/queries.js';
+import type { FmtDef } from '../src/spec/schema.js';
+import {
+  CodecTablesError,
+  bodyFromJSON,
+  build,
+  createCodec,
+  defaultCodec,
+  messageToJSON,
+  parse,
+  type AnyMessage,
+  type Codec,
+} from '../src/message/index.js';
+
+const validDir = join(import.meta.dirname, '..', 'fixtures', 'valid');
+const files = readdirSync(validDir);
+function fixture(prefix: string): string {
+  const f = files.find((x) => x.startsWith(prefix))!;
+  return new TextDecoder('gb18030').decode(readFileSync(join(validDir, f)));
+}
+const codes = (ds: readonly { code: string }[]): string[] => ds.map((d) => d.code);
+
+const F100 = fixture('fmt100');
+const F033 = fixture('fmt033');
+
+describe('createCodec', () => {
+  it('without options is the shipped codec', () => {
+    const c = createCodec();
+    expect(c.tables.fmts).toHaveLength(73);
+    expect(codes(c.parse(F100).diagnostics)).toEqual([]);
+    expect(defaultCodec().tables.fmts).toHaveLength(73);
+  });
+
+  it('currencies: added, removed (minor units follow)', () => {
+    const c = createCodec({ currencies: { CNY: 2, JPY: null } });
+    expect(c.context.currencies.get('CNY')).toBe(2);
+    const cny = F100.replace('USD125000,00', 'CNY125000,01');
+    expect(codes(parse(cny).diagnostics)).toEqual(['V005']);
+    expect(codes(c.parse(cny).diagnostics)).toEqual([]);
+    const jpy = F100.replace('USD125000,00', 'JPY125000,');
+    expect(codes(parse(jpy).diagnostics)).toEqual([]);
+    expect(codes(c.parse(jpy).diagnostics)).toEqual(['V005']);
+  });
+
+  it('code tables: a code added to a table; a table replaced', () => {
+    const t = F100.replace(':26T:002', ':26T:010');
+    expect(codes(parse(t).diagnostics)).toEqual(['V005']);
+    expect(codes(createCodec({ codeTables: { BKIND: { '010': '跨境电商' } } }).parse(t).diagnostics)).toEqual([]);
+    // Replacing the whole table leaves codes the FMT tables name (FMT103 26T 009, FMT200 default 007).
+    expect(() => createCodec({ codeTables: { BKIND: { '010': '跨境电商' } }, replaceCodeTables: ['BKIND'] })).toThrow(/009/);
+    const only = createCodec({ codeTables: { BKIND: { '007': '同业', '009': '退汇', '010': '跨境电商' } }, replaceCodeTables: ['BKIND'] });
+    expect(codes(only.parse(F100).diagnostics)).toEqual(['V005']);
+    expect(codes(only.parse(t).diagnostics)).toEqual([]);
+  });
+
+  it('tags: a narrowed dictionary format', () => {
+    const c = createCodec({ tags: { embedded: [{ tag: 'RMK', nameZh: '备注', name: 'remark', format: '10g' }] } });
+    const f012 = fixture('fmt012');
+    expect(codes(parse(f012).diagnostics)).toEqual([]);
+    expect(codes(c.parse(f012).diagnostics)).toEqual(['V002']);
+  });
+
+  it('fmts: a corrected table (CCY mandatory, a rule added) and a new FMT', () => {
+    const strict033: FmtDef = { ...FMT033, items: FMT033.items.map((it) => ('tag' in it && it.tag === 'CCY' ? { ...it, status: 'M' as const } : it)) };
+    const c = createCodec({ fmts: [strict033] });
+    const noCcy = F033.replace(/:CCY:[A-Z]{3}\r\n/, '');
+    expect(codes(parse(noCcy).diagnostics)).toEqual([]);
+    expect(codes(c.parse(noCcy).diagnostics)).toEqual(['F001']);
+
+    const min2: FmtDef = { ...FMT031, rules: [{ rule: 'minValue', tag: 'CNT', min: 4 }] };
+    expect(codes(createCodec({ fmts: [min2] }).parse(fixture('fmt031')).diagnostics)).toEqual(['R005']);
+
+    const fmt090: FmtDef = { ...FMT034, fmt: '090', section: '3.5.9', nameZh: '额度信息应答报文（扩展）', name: 'Limit information reply (extended)' };
+    const ext = createCodec<AnyMessage>({ fmts: [fmt090] });
+    const body = {
+      reference: 'REF090',
+      originalReference: 'ORF1',
+      workDate: '20261123',
+      limits: [{ currency: 'USD', earmarkedAmount: new Big(1), creditLine: new Big(2), queuedAmount: new Big(0), availableLimit: new Big(3) }],
+    };
+    const built = ext.build('FMT090', body);
+    expect(built.diagnostics).toEqual([]);
+    expect(built.text).toContain('{3:{119:FMT090}}');
+    expect(built.text).toContain(':12:090\r\n:77E:\r\n:ORF:ORF1\r\n:WDT:20261123\r\n:CNT:1\r\n:CCY:USD\r\n');
+    expect(ext.parse(built.text).message?.fmt).toBe('FMT090');
+    // The shipped codec does not know FMT090 (and says where).
+    expect(codes(parse(built.text).diagnostics)).toEqual(['R021']);
+    expect(codes(build('FMT090', body).diagnostics)).toEqual(['R021']);
+    // The FMT number is a known FMT in the overridden codec's 11S/OFM/FMT items.
+    const f025 = fixture('fmt025').replace(':OFM:104', ':OFM:104');
+    expect(codes(ext.parse(f025).diagnostics)).toEqual([]);
+  });
+
+  it('inconsistent overrides throw, listing every problem', () => {
+    const broken: FmtDef = {
+      ...FMT033,
+      items: [{ tag: 'ZZZ', status: 'M' }, { tag: 'WDT', status: 'M', format: '9q' }],
+    };
+    let error: unknown;
+    try {
+      createCodec({ fmts: [broken], codeTables: {} });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CodecTablesError);
+    const problems = (error as CodecTablesError).problems;
+    expect(problems.some((p) => p.includes('ZZZ'))).toBe(true);
+    expect(problems.length).toBeGreaterThanOrEqual(2);
+    expect((error as Error).message).toContain('inconsistent');
+  });
+
+  it('each codec compiles its plans once', () => {
+    const c: Codec = createCodec();
+    expect(c.compiled.plans.get('100')).toBe(c.compiled.plans.get('100'));
+    expect(c.compiled.plans.size).toBe(73);
+  });
+});
+
+describe('JSON helpers', () => {
+  it('messageToJSON: Big as exact decimal strings, envelope and diagnostics; survives JSON', () => {
+    const r = parse(fixture('fmt203'));
+    const json = JSON.parse(JSON.stringify(messageToJSON(r))) as Record<string, any>;
+    expect(json.ok).toBe(true);
+    expect(json.fmt).toBe('FMT203');
+    expect(json.body.sequenceA.sumOfAmounts).toBe('3750000');
+    expect(json.body.sequenceB[0].currencyAmount).toEqual({ currency: 'USD', amount: '2500000' });
+    expect(json.envelope.blocks).toHaveLength(6);
+    expect(json.diagnostics).toEqual([]);
+    expect(json.headers.mur).toBe('FXNET20261123S2');
+  });
+
+  it('bodyFromJSON: decimal strings back to Big, then build gives the same message', () => {
+    const r = parse(F100);
+    const json = JSON.parse(JSON.stringify(messageToJSON(r))) as { body: unknown; headers: Record<string, string> };
+    const back = bodyFromJSON('FMT100', json.body);
+    expect(back.ok).toBe(true);
+    const body = back.body as { valueDateCurrencyAmount: { amount: Big } };
+    expect(body.valueDateCurrencyAmount.amount).toBeInstanceOf(Big);
+    const again = build('FMT100', back.body, r.message!.headers);
+    expect(again.diagnostics).toEqual([]);
+    // The canonical form (amounts without trailing zeros: 125000,), with the same body.
+    expect(again.text).toBe(F100.replace('USD125000,00', 'USD125000,'));
+  });
+
+  it('bodyFromJSON: numbers refused for decimals, "1234,5" accepted, groups converted', () => {
+    const r = bodyFromJSON('FMT011', {
+      reference: 'X',
+      totalDebit: 12.5,
+      totalCredit: '12,5',
+      entries: [{ participant: 'ICBKCNBJ', settlementAccount: 'A', debitCredit: 'D', amount: '12.50' }],
+    });
+    expect(codes(r.diagnostics)).toEqual(['B004']);
+    expect(r.diagnostics[0]!.message).toBe('property body.totalDebit must be a decimal string such as "1234.56", found number 12.5');
+    const b = r.body as { totalDebit?: unknown; totalCredit: Big; entries: { amount: Big }[] };
+    expect(b.totalDebit).toBeUndefined();
+    expect(b.totalCredit.eq('12.5')).toBe(true);
+    expect(b.entries[0]!.amount.eq('12.5')).toBe(true);
+  });
+
+  it('bodyFromJSON rejects __proto__, constructor and prototype keys (no pollution)', () => {
+    const json = JSON.parse('{"reference":"X","__proto__":{"polluted":true},"entries":[{"constructor":{"prototype":{"x":1}},"amount":"1"}]}') as unknown;
+    const r = bodyFromJSON('FMT011', json);
+    expect(codes(r.diagnostics)).toEqual(['B003', 'B003']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(r.body)).toBe(Object.prototype);
+    expect(Object.keys((r.body as { entries: object[] }).entries[0]!)).toEqual(['amount']);
+    expect(codes(bodyFromJSON('FMT999', {}).diagnostics)).toEqual(['R021']);
+  });
+});
