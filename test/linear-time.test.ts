@@ -1,7 +1,8 @@
 /**
  * Adversarial inputs up to 1 MB: parsing time must grow linearly with size. Not a speed target
- * (those live in bench/): a quadratic path would take 16× longer for 4× the input, a linear one
- * about 4× (more with garbage-collection pressure); the bound of 12× leaves room for that.
+ * (those live in bench/): for 8× the input a quadratic path takes 64× longer, a linear one about
+ * 8× (more under garbage-collection pressure or a loaded machine); the bound of 24× separates
+ * the two with room for that noise.
  */
 import { describe, expect, it } from 'vitest';
 import { performance } from 'node:perf_hooks';
@@ -22,7 +23,9 @@ const SHAPES: Record<string, (n: number) => string> = {
   'bare CR in block 4': (n) => `${HEAD}{4:\r\n:20:${'A\r'.repeat(n / 2)}\r\n-}`,
   'colon lines without tags': (n) => `${HEAD}{4:\r\n${':\r\n'.repeat(n / 3)}-}`,
   'one long line, no end': (n) => `${HEAD}{4:\r\n:20:${'A'.repeat(n)}`,
-  'many fields': (n) => `${HEAD}{4:\r\n${':20:ABC\r\n'.repeat(n / 9)}-}{5:{CHK:0123456789AB}}`,
+  // 16-character values: ~48,000 fields per MB (shorter ones measure V8's old-space promotion
+  // of a huge live object graph rather than the scanner).
+  'many fields': (n) => `${HEAD}{4:\r\n${':20:ABCDEFGHIJKLMNOP\r\n'.repeat(n / 22)}-}{5:{CHK:0123456789AB}}`,
   '77E lines': (n) => `${HEAD}{4:\r\n:77E:\r\n${':ABC:x\r\n'.repeat(n / 8)}-}`,
   'braces inside fields': (n) => `${HEAD}{4:\r\n:20:${'{}'.repeat(n / 2)}\r\n-}`,
   'text between blocks': (n) => `{1:}${'x{2:}'.repeat(n / 5)}`,
@@ -32,7 +35,7 @@ const SHAPES: Record<string, (n: number) => string> = {
 
 function timeOf(f: () => void): number {
   let best = Infinity;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
     f();
     best = Math.min(best, performance.now() - t0);
@@ -43,7 +46,7 @@ function timeOf(f: () => void): number {
 describe('linear time on adversarial input', () => {
   for (const [name, make] of Object.entries(SHAPES)) {
     it(name, () => {
-      const small = make(256 * 1024);
+      const small = make(128 * 1024);
       const large = make(1024 * 1024);
       for (const mode of ['strict', 'lenient'] as const) {
         const run = (text: string) => () => {
@@ -51,9 +54,14 @@ describe('linear time on adversarial input', () => {
           expect(serializeEnvelope(r.envelope)).toBe(text);
         };
         run(small)(); // warm up
-        const ts = timeOf(run(small));
-        const tl = timeOf(run(large));
-        expect(tl / Math.max(ts, 1), `${name} ${mode}: ${ts.toFixed(1)} ms → ${tl.toFixed(1)} ms`).toBeLessThan(12);
+        let ts = timeOf(run(small));
+        let tl = timeOf(run(large));
+        if (tl / Math.max(ts, 1) >= 24) {
+          // One more measurement before calling it superlinear: a loaded machine can stall a run.
+          ts = Math.min(ts, timeOf(run(small)));
+          tl = Math.min(tl, timeOf(run(large)));
+        }
+        expect(tl / Math.max(ts, 1), `${name} ${mode}: ${ts.toFixed(1)} ms → ${tl.toFixed(1)} ms`).toBeLessThan(24);
       }
       const all = parseAll(large);
       expect(all.map((m) => serializeEnvelope(m.envelope)).join('')).toBe(large);
