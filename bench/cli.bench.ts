@@ -1,14 +1,17 @@
 /**
  * Throughput of the built `cfxps` command line on a 100,000-message file (the valid fixtures,
- * cycled, CRLF between messages; ≈ 40 MB of GB18030): `parse` (NDJSON to /dev/null), `validate`
- * and `build` (NDJSON back to bytes), single job and `--jobs 2`. Wall time of the whole process
+ * cycled, CRLF between messages; ≈ 40 MB of GB18030): `parse` (NDJSON to /dev/null: typed body,
+ * headers and every diagnostic per record), `validate` (envelope and validation), single job and
+ * `--jobs 2`; `build` of parse's NDJSON back to bytes (each body compared with its envelope's, the
+ * bytes from the envelope) and of `{fmt, body, headers}` records (built canonically from the body). Wall time of the whole process
  * (start-up included), median of 3 runs; peak RSS from the CLI's hidden `--stats` flag
  * (`process.resourceUsage().maxRSS`, worker threads included).
  *
  *   npx tsup && npx tsx bench/cli.bench.ts [messages]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +27,24 @@ if (!existsSync(CLI)) execFileSync('npx', ['tsup'], { cwd: ROOT, stdio: 'inherit
 const dir = mkdtempSync(join(tmpdir(), 'cfxps-bench-'));
 const big = join(dir, 'big.fin');
 const ndjson = join(dir, 'big.ndjson');
+const bodies = join(dir, 'bodies.ndjson');
+
+/** parse's records without their envelopes: `{fmt, body, headers}`, built from the body. */
+async function bodiesOnly(): Promise<void> {
+  const fd = openSync(bodies, 'w');
+  let out: string[] = [];
+  for await (const line of createInterface({ input: createReadStream(ndjson), crlfDelay: Infinity })) {
+    if (line === '') continue;
+    const r = JSON.parse(line) as { fmt: string; body: unknown; headers: unknown };
+    out.push(JSON.stringify({ fmt: r.fmt, body: r.body, headers: r.headers }));
+    if (out.length >= 4096) {
+      writeSync(fd, out.join('\n') + '\n');
+      out = [];
+    }
+  }
+  if (out.length > 0) writeSync(fd, out.join('\n') + '\n');
+  closeSync(fd);
+}
 
 function generate(): void {
   const valid = join(ROOT, 'fixtures', 'valid');
@@ -73,6 +94,8 @@ try {
   const size = statSync(big).size;
   execFileSync(process.execPath, [CLI, 'parse', '-q', big, '-o', ndjson]);
   const jsonSize = statSync(ndjson).size;
+  await bodiesOnly();
+  const bodiesSize = statSync(bodies).size;
   console.log(
     `cfxps CLI, ${fmt(MESSAGES)} messages, ${fmt(size / 1e6, 1)} MB GB18030 (${fmt(jsonSize / 1e6, 1)} MB as NDJSON); ` +
       `Node ${process.versions.node}, ${availableParallelism()} CPUs; median of ${ROUNDS} runs, process start-up included`,
@@ -81,6 +104,7 @@ try {
   for (const jobs of [1, 2]) rows.push(run(`parse --jobs ${jobs}`, ['parse', '--jobs', String(jobs), big, '-o', '/dev/null'], size));
   for (const jobs of [1, 2]) rows.push(run(`validate --jobs ${jobs}`, ['validate', '--jobs', String(jobs), big], size));
   rows.push(run('build (NDJSON → GB18030)', ['build', ndjson, '-o', '/dev/null'], jsonSize));
+  rows.push(run('build ({fmt, body, headers} → canonical)', ['build', bodies, '-o', '/dev/null'], bodiesSize));
   console.log('\n| command | messages/s | MB/s (input) | wall s | peak RSS MiB |');
   console.log('|---|---:|---:|---:|---:|');
   for (const r of rows) {

@@ -1,13 +1,15 @@
 /**
  * The one place where the command line touches the library. Everything the CLI needs — parse a
  * message into a JSON-able record, turn a record back into text and bytes, check a record read
- * from JSON, describe an FMT — goes through the functions here, so that the typed message layer
- * (typed bodies per FMT, full validation) can be plugged in by changing this file only.
+ * from JSON, describe an FMT — goes through the functions here.
  *
- * Today the record is built from the envelope stage (`parseEnvelope`, `serializeEnvelope`,
- * `writeEnvelope`); `body` is reserved for the typed layer. `build` reproduces the input bytes
+ * A record is built from the envelope stage (`parseEnvelope`) and, unless `raw`, the typed
+ * message layer on that same envelope (`fromEnvelope`: typed `body`, `headers`, and the
+ * validation diagnostics F/R/V next to the envelope's S/E). `build` reproduces the input bytes
  * exactly from `envelope` (plus `invalidBytes`, the original bytes behind each U+FFFD that
- * decoding put in place of bytes that were not valid text).
+ * decoding put in place of bytes that were not valid text) — unless the record's `body` was
+ * edited: then the message is built canonically from the body (`build`), keeping the record's
+ * header parts. "The envelope wins unless you edited the body."
  */
 import { Buffer } from 'node:buffer';
 import type { Envelope } from '../envelope/ast.js';
@@ -15,6 +17,8 @@ import { parseEnvelope, type ParseMode } from '../envelope/parse.js';
 import { serializeEnvelope } from '../envelope/serialize.js';
 import { writeEnvelope, type EnvelopeInit } from '../envelope/write.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { bodiesEqual, bodyFromJSON, build, fromEnvelope, valueToJSON, type HeadersInit, type JsonValue, type MessageHeaders } from '../message/index.js';
+import { mergeDiagnostics } from '../message/sink.js';
 import { decodeMessage, lineColumn } from '../bytes/decode.js';
 import { encodeText, findUnencodable } from '../bytes/encode.js';
 import { FMTS, findFmt, CATEGORIES } from '../spec/fmts/index.js';
@@ -25,7 +29,7 @@ import { variableDef } from '../spec/variables.js';
 import { KNOWN_FMT_TABLE } from '../spec/schema.js';
 import type { CodeSpec, FieldItem, FlowDef, FmtDef, GroupCount, ReferenceDef, RuleDef, TagDef } from '../spec/schema.js';
 
-export type { Diagnostic, ParseMode, RuleDef };
+export type { Diagnostic, JsonValue, MessageHeaders, ParseMode, RuleDef };
 
 /** Text encodings of message files. */
 export type Encoding = 'gb18030' | 'utf8';
@@ -66,20 +70,26 @@ export interface MessageRecord {
   readonly fmt?: string;
   /** The MT from block 2. */
   readonly mt?: string;
-  /** No diagnostic of severity `error`. */
+  /** No diagnostic of severity `error` (envelope and, unless `--raw`, validation). */
   readonly ok: boolean;
+  /** Every diagnostic, by position: envelope (S, E) and, unless `--raw`, validation (V, F, R). */
   readonly diagnostics: readonly Diagnostic[];
-  /** The envelope AST: `build` serializes it back to the exact text. */
+  /** The header parts (typed layer; absent with `--raw` or when the message could not be typed). */
+  readonly headers?: MessageHeaders;
+  /**
+   * The typed body (typed layer; absent with `--raw` or when the FMT is unknown or block 4
+   * unreadable): properties by 英文简称, decimals as exact decimal strings (`"125000.5"`).
+   */
+  readonly body?: { readonly [key: string]: JsonValue };
+  /** The envelope AST: `build` serializes it back to the exact text (unless `body` was edited). */
   readonly envelope?: Envelope;
   /** Present when the bytes held invalid sequences: needed to give the bytes back exactly. */
   readonly invalidBytes?: readonly InvalidBytes[];
   /**
    * A message described by its parts (the canonical writer's input, `writeEnvelope`): for
-   * hand-written JSON; `build` uses it when there is no `envelope`.
+   * hand-written JSON; `build` uses it when there is neither `envelope` nor `body`.
    */
   readonly message?: EnvelopeInit;
-  /** Reserved for the typed message layer (typed body per FMT). */
-  readonly body?: unknown;
 }
 
 export interface ParseOptions {
@@ -90,6 +100,11 @@ export interface ParseOptions {
   readonly source?: MessageSource;
   /** Envelope only: do not run the typed layer (`parse --raw`). */
   readonly raw?: boolean;
+  /**
+   * Put the typed `body` and `headers` into the record (default true); `false` validates only
+   * (`validate` does not need the body as JSON).
+   */
+  readonly body?: boolean;
 }
 
 /** A parsed message: the record and its decoded text (positions index into it). */
@@ -129,9 +144,25 @@ export function parseMessage(input: string | Uint8Array, opts: ParseOptions): Pa
     }
   }
   const text = result.text;
-  const diagnostics = extra === undefined ? result.diagnostics : [...extra, ...result.diagnostics];
-  const ok = extra === undefined ? result.ok : !hasErrors(diagnostics);
-  // Key order is the JSON's: where it came from, what it is, its problems, then the AST.
+  let diagnostics: readonly Diagnostic[] = result.diagnostics;
+  let headers: MessageHeaders | undefined;
+  let body: { readonly [key: string]: JsonValue } | undefined;
+  if (opts.raw !== true) {
+    // The typed layer on the envelope just parsed (not a second parse): body, headers, and the
+    // validation diagnostics merged with the envelope's by position.
+    const typed = fromEnvelope(result, { mode: opts.mode });
+    diagnostics = typed.diagnostics;
+    if (typed.message !== undefined && opts.body !== false) {
+      headers = typed.message.headers;
+      body = valueToJSON(typed.message.body) as { readonly [key: string]: JsonValue };
+    }
+  }
+  if (extra !== undefined) diagnostics = mergeDiagnostics(extra, diagnostics);
+  // `ok` is "no error" (the typed result's `ok` is also false when it could not type the message;
+  // that case always comes with an envelope error in strict mode).
+  const ok = diagnostics === result.diagnostics ? result.ok : !hasErrors(diagnostics);
+  // Key order is the JSON's: where it came from, what it is, its problems, its typed content,
+  // then the AST.
   const record: MessageRecord = {
     index: opts.index,
     ...(opts.source === undefined ? {} : { source: opts.source }),
@@ -140,10 +171,11 @@ export function parseMessage(input: string | Uint8Array, opts: ParseOptions): Pa
     ...(result.mt === undefined ? {} : { mt: result.mt }),
     ok,
     diagnostics,
+    ...(headers === undefined ? {} : { headers }),
+    ...(body === undefined ? {} : { body }),
     envelope: result.envelope,
     ...(invalid === undefined ? {} : { invalidBytes: invalid }),
   };
-  // The typed layer plugs in here (unless opts.raw): record.body = …, more diagnostics.
   return { record, text };
 }
 
@@ -247,31 +279,150 @@ export class RecordError extends Error {
   }
 }
 
-/** The message text of a record: what `build` encodes. */
+/** How `build` made a record's text. */
+export type BuiltFrom =
+  /** Serialized from `envelope`: the exact text the record was parsed from. */
+  | 'envelope'
+  /** Built canonically from the typed `body` (edited, or a record without `envelope`). */
+  | 'body'
+  /** Written canonically from `message` (a message by its parts). */
+  | 'message';
+
+/** A record turned into message text. */
+export interface BuiltMessage {
+  readonly text: string;
+  readonly from: BuiltFrom;
+  /**
+   * For `from: 'body'`: the problems of the body (B codes) and every diagnostic of parsing the
+   * built text back (V, F, R …). Empty otherwise (the text is the record's own).
+   */
+  readonly diagnostics: readonly Diagnostic[];
+  /** No diagnostic of severity `error`. */
+  readonly ok: boolean;
+}
+
+const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
+
+/** Deep equality of JSON data (key order ignored). */
+function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const ka = Object.keys(ra);
+  let nb = 0;
+  for (const k in rb) if (Object.prototype.hasOwnProperty.call(rb, k) && rb[k] !== undefined) nb++;
+  let na = 0;
+  for (const k of ka) {
+    if (ra[k] === undefined) continue;
+    na++;
+    if (!jsonEqual(ra[k], rb[k])) return false;
+  }
+  return na === nb;
+}
+
+/** The header parts `build` takes, from a record's `headers` (unknown keys are not passed on). */
+const HEADER_KEYS: readonly (keyof HeadersInit)[] = [
+  'mt',
+  'direction',
+  'sender',
+  'receiver',
+  'priority',
+  'session',
+  'sequence',
+  'deliveryMonitoring',
+  'obsolescencePeriod',
+  'inputTime',
+  'mirDate',
+  'mirSession',
+  'mirSequence',
+  'outputDate',
+  'outputTime',
+  'mur',
+  'bankingPriority',
+  'signature',
+  'checksum',
+  'possibleDuplicate',
+  'training',
+];
+
+/** The header parts for `build`; not `mt`: block 2's MT is the FMT's (a changed `fmt` may need another). */
+function headersInit(h: Readonly<Record<string, unknown>> | undefined): HeadersInit {
+  const out: Record<string, unknown> = {};
+  if (h === undefined) return out;
+  for (const k of HEADER_KEYS) if (k !== 'mt' && h[k] !== undefined) out[k] = h[k];
+  return out as HeadersInit;
+}
+
+/**
+ * A record's message text: from `envelope`, exactly, unless the record's `body` differs from the
+ * body that envelope yields (the user edited it): then built canonically from `body` with the
+ * record's header parts (`headers`, else the envelope's). A record with `body` and no `envelope`
+ * is built from the body; one with only `message` is written from its parts.
+ *
+ * "Differs" is decided by the typed layer: the envelope's text is parsed (lenient, so that any
+ * record `parse` wrote can be read back; its body does not depend on the mode) and its body as
+ * JSON compared with the record's; when the JSON differs, the two are compared again as typed
+ * bodies (decimals by value), so `"125000.50"` for `"125000.5"` is not an edit.
+ */
+export function buildRecord(record: MessageRecord): BuiltMessage {
+  let headers: Readonly<Record<string, unknown>> | undefined = record.headers as Readonly<Record<string, unknown>> | undefined;
+  let fmt = record.fmt;
+  if (record.envelope !== undefined) {
+    const text = serializeEnvelope(record.envelope);
+    if (record.body === undefined) return { text, from: 'envelope', diagnostics: NO_DIAGNOSTICS, ok: true };
+    const typed = fromEnvelope(parseEnvelope(text, { mode: 'lenient' }), { mode: 'lenient', validate: false });
+    const m = typed.message;
+    if (m !== undefined) {
+      if (jsonEqual(record.body, valueToJSON(m.body))) return { text, from: 'envelope', diagnostics: NO_DIAGNOSTICS, ok: true };
+      const again = bodyFromJSON(fmt ?? m.fmt, record.body);
+      if ((fmt === undefined || fmt === m.fmt) && again.ok && bodiesEqual(again.body, m.body)) {
+        return { text, from: 'envelope', diagnostics: NO_DIAGNOSTICS, ok: true };
+      }
+      headers ??= m.headers as unknown as Readonly<Record<string, unknown>>;
+      fmt ??= m.fmt;
+    }
+  } else if (record.body === undefined) {
+    if (record.message !== undefined) return { text: writeEnvelope(record.message), from: 'message', diagnostics: NO_DIAGNOSTICS, ok: true };
+    throw new RecordError('the record has neither "envelope", "body" nor "message"', '$');
+  }
+  if (fmt === undefined) throw new RecordError('"fmt" is missing: a record built from its "body" needs its FMT (e.g. "FMT100")', '$.fmt');
+  const json = bodyFromJSON(fmt, record.body);
+  const built = build(fmt, json.body, headersInit(headers));
+  const diagnostics = json.diagnostics.length === 0 ? built.diagnostics : [...json.diagnostics, ...built.diagnostics];
+  return { text: built.text, from: 'body', diagnostics, ok: json.ok && built.ok };
+}
+
+/** The message text of a record: what `build` encodes (see `buildRecord`). */
 export function recordToText(record: MessageRecord): string {
-  // The typed layer plugs in here: a record with `body` and no `envelope` is built from the body.
-  if (record.envelope !== undefined) return serializeEnvelope(record.envelope);
-  if (record.message !== undefined) return writeEnvelope(record.message);
-  throw new RecordError('the record has neither "envelope" nor "message"', '$');
+  return buildRecord(record).text;
 }
 
 /**
  * The bytes of a record in `encoding`: the text, encoded, with the original bytes put back in
- * place of each U+FFFD listed in `invalidBytes`. Throws `RecordError` for text that cannot be
- * encoded (a lone surrogate) or an `invalidBytes` entry that does not point at a U+FFFD.
+ * place of each U+FFFD listed in `invalidBytes` (only for text from the `envelope`: a message
+ * built from its body is new text). Throws `RecordError` for text that cannot be encoded (a lone
+ * surrogate) or an `invalidBytes` entry that does not point at a U+FFFD.
  */
-export function recordToBytes(record: MessageRecord, encoding: Encoding, text = recordToText(record)): Uint8Array {
+export function recordToBytes(record: MessageRecord, encoding: Encoding, built: BuiltMessage = buildRecord(record)): Uint8Array {
+  const text = built.text;
   const bad = findUnencodable(text);
   if (bad.length > 0) {
     const at = bad[0]!;
     const { line, column } = lineColumn(text, at);
     throw new RecordError(
       `the message text has a lone surrogate U+${text.charCodeAt(at).toString(16).toUpperCase()} at ${line}:${column}, which no encoding can write`,
-      '$.envelope',
+      built.from === 'envelope' ? '$.envelope' : `$.${built.from}`,
     );
   }
   const encode = (s: string): Uint8Array => (encoding === 'utf8' ? Buffer.from(s, 'utf8') : encodeText(s));
-  const invalid = record.invalidBytes;
+  const invalid = built.from === 'envelope' ? record.invalidBytes : undefined;
   if (invalid === undefined || invalid.length === 0) return encode(text);
   const parts: Uint8Array[] = [];
   let from = 0;
@@ -489,12 +640,27 @@ function checkMessageInit(v: unknown, path: Path): void {
 
 const ROOT: Path = () => '$';
 
+const HEADERS = shape(
+  Object.fromEntries(HEADER_KEYS.filter((k) => k !== 'signature' && k !== 'training').map((k) => [k, 'string?'])),
+);
+
+function checkHeaders(v: unknown): void {
+  const path = at(ROOT, 'headers');
+  const h = object(v, path);
+  expect(h, path, HEADERS);
+  if (h['direction'] !== undefined && h['direction'] !== 'I' && h['direction'] !== 'O') throw new RecordError('"direction" must be "I" or "O"', at(path, 'direction')());
+  if (h['training'] !== undefined && typeof h['training'] !== 'boolean') throw new RecordError('"training" must be true or false', at(path, 'training')());
+  if (h['signature'] !== undefined) expect(object(h['signature'], at(path, 'signature')), at(path, 'signature'), shape({ dsn: 'string', sig: 'string' }));
+}
+
 /**
  * Checks a parsed JSON value before `build` uses it, and returns it as a record. Accepted: a
- * record as `cfxps parse` writes it (`envelope`, optional `invalidBytes`), a bare envelope
- * (`{"blocks", "leading", "trailing"}`), or a message by its parts (`{"message": {…}}`, the
- * canonical writer's input). Throws `RecordError` (with a JSON path) for anything else. `text`,
- * the JSON the value was parsed from, lets the prototype-key check skip its walk.
+ * record as `cfxps parse` writes it (`envelope`, optional `invalidBytes`, `headers`, `body`), a
+ * typed body (`{"fmt", "body", "headers"?}`), a bare envelope (`{"blocks", "leading",
+ * "trailing"}`), or a message by its parts (`{"message": {…}}`, the canonical writer's input).
+ * The body's values are checked when it is built (B and V codes, not exceptions). Throws
+ * `RecordError` (with a JSON path) for anything else. `text`, the JSON the value was parsed from,
+ * lets the prototype-key check skip its walk.
  */
 export function checkRecord(value: unknown, index: number, text?: string): MessageRecord {
   assertSafeJson(value, text);
@@ -505,14 +671,19 @@ export function checkRecord(value: unknown, index: number, text?: string): Messa
   }
   if (v['envelope'] !== undefined) {
     checkEnvelopeShape(v['envelope'], at(ROOT, 'envelope'));
+  } else if (v['body'] !== undefined) {
+    if (typeof v['fmt'] !== 'string') throw new RecordError('"fmt" must be a string such as "FMT100" (a record built from its "body" needs its FMT)', '$.fmt');
   } else if (v['message'] !== undefined) {
     checkMessageInit(v['message'], at(ROOT, 'message'));
   } else {
     throw new RecordError(
-      'not a message record: expected "envelope" (as written by cfxps parse), "message" (a message by its parts) or "blocks"',
+      'not a message record: expected "envelope" (as written by cfxps parse), "fmt" and "body" (a typed body), "message" (a message by its parts) or "blocks"',
       '$',
     );
   }
+  if (v['body'] !== undefined && !isPlainObject(v['body'])) throw new RecordError('"body" must be an object', '$.body');
+  if (v['fmt'] !== undefined && typeof v['fmt'] !== 'string') throw new RecordError('"fmt" must be a string', '$.fmt');
+  if (v['headers'] !== undefined) checkHeaders(v['headers']);
   if (v['encoding'] !== undefined && v['encoding'] !== 'gb18030' && v['encoding'] !== 'utf8') {
     throw new RecordError('"encoding" must be "gb18030" or "utf8"', '$.encoding');
   }

@@ -136,6 +136,7 @@ export function processMessage(
     index: meta.index,
     source: meta.source,
     raw: task.raw,
+    body: task.command === 'parse',
   });
   let errors = 0;
   let warnings = 0;

@@ -2,13 +2,17 @@
  * `cfxps build`: JSON records → raw messages. Reads what `cfxps parse` writes (NDJSON, or one
  * pretty-printed record, or a JSON array of records, or records back to back), checks each record
  * (no `__proto__`/`constructor`/`prototype` keys, the right shape), and writes the message bytes
- * in GB18030 (default) or UTF-8. From an `envelope` the bytes are exactly the parsed input's.
+ * in GB18030 (default) or UTF-8. From an `envelope` the bytes are exactly the parsed input's —
+ * unless the record's typed `body` was edited: then the message is built canonically from the
+ * body, keeping the record's header parts, and the problems of the built message are reported
+ * on stderr (exit status 1 when there are errors). "The envelope wins unless you edited the body."
  *
  * Input is streamed: one JSON value is held at a time (a top-level array is held whole). Bad JSON
  * and records of the wrong shape stop the build with `file:line:column` and exit status 2.
  */
 import type { CommandDef } from '../main.js';
-import { checkRecord, parseMessage, recordToBytes, RecordError, type Encoding, type MessageRecord } from '../adapter.js';
+import { buildRecord, checkRecord, parseMessage, recordToBytes, RecordError, type BuiltMessage, type Diagnostic, type Encoding, type MessageRecord } from '../adapter.js';
+import type { Lang } from '../report.js';
 import { CliError, expandInputs, JSON_EXTENSIONS, openBytes, Output, type Input } from '../input.js';
 
 /** One top-level JSON value of an input, with the position of its first character. */
@@ -275,6 +279,30 @@ function parseJson(input: Input, v: JsonValue): unknown {
   }
 }
 
+/** Errors listed per message on stderr; the rest are counted. */
+const MAX_LISTED = 10;
+
+/** The errors of a built message, one line each, for stderr. */
+function errorLines(where: string, what: string, diagnostics: readonly Diagnostic[], lang: Lang): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const lines = [
+    lang === 'zh'
+      ? `cfxps: ${where}：${what}有${errors.length}个错误`
+      : `cfxps: ${where}: ${what} with ${errors.length} error${errors.length === 1 ? '' : 's'}`,
+  ];
+  for (const d of errors.slice(0, MAX_LISTED)) {
+    // B codes are about the body (no position in the text); the others point into the built text.
+    const at = d.line > 0 ? ` ${d.line}:${d.column}` : '';
+    const tag = d.tag === undefined ? '' : ` :${d.tag}:${d.embeddedTag === undefined ? '' : `${d.embeddedTag}:`}`;
+    lines.push(`  ${d.code}${at}${tag} ${lang === 'zh' ? d.messageZh : d.message}`);
+  }
+  if (errors.length > MAX_LISTED) {
+    const more = errors.length - MAX_LISTED;
+    lines.push(lang === 'zh' ? `  ……另有${more}个错误` : `  … ${more} more`);
+  }
+  return lines.join('\n') + '\n';
+}
+
 export const buildCommand: CommandDef = {
   name: 'build',
   summary: 'JSON records (from parse) → raw messages, byte for byte (GB18030 by default)',
@@ -282,10 +310,13 @@ export const buildCommand: CommandDef = {
   description: [
     'Reads JSON records — NDJSON, one pretty-printed record, a JSON array of records — and writes each',
     "message's bytes, back to back. A record with an `envelope` (what cfxps parse writes) gives exactly",
-    'the bytes it was parsed from; a record with a `message` ({"message": {"basicHeader": …, "text": […]}})',
-    'is written in canonical form. Output is GB18030 unless --encoding utf8. Directories are read',
-    'recursively (*.json, *.ndjson, *.jsonl). Bad JSON or a record of the wrong shape stops the build',
-    'with file:line:column (exit status 2).',
+    'the bytes it was parsed from — unless you edited its typed `body`: the envelope wins unless you',
+    'edited the body. An edited body, or a record {"fmt", "body", "headers"?} without envelope, is built',
+    "in canonical form with the record's header parts; its problems (B, V, F, R codes) go to stderr and",
+    'the exit status is 1 when it has errors. A record with a `message` ({"message": {"basicHeader": …,',
+    '"text": […]}}) is written in canonical form. Output is GB18030 unless --encoding utf8. Directories',
+    'are read recursively (*.json, *.ndjson, *.jsonl). Bad JSON or a record of the wrong shape stops the',
+    'build with file:line:column (exit status 2).',
   ].join('\n'),
   common: ['mode', 'encoding', 'lang', 'quiet', 'output'],
   options: {
@@ -296,6 +327,7 @@ export const buildCommand: CommandDef = {
     ['cfxps build day.ndjson -o day.fin', 'NDJSON back to GB18030 messages'],
     ['cfxps parse utf8.txt | cfxps build --encoding utf8 -', 'keep UTF-8 text UTF-8'],
     ['cfxps parse day.fin | jq -c \'select(.fmt == "FMT100")\' | cfxps build - > fmt100.fin', 'filter messages with jq'],
+    ['cfxps parse one.fin | jq \'.body.valueDateCurrencyAmount.amount = "99.5"\' | cfxps build - > new.fin', 'edit the typed body: built canonically'],
     ['cfxps build --check edited.json > edited.fin', 'build a hand-edited record, and check it'],
   ],
   async run({ common, values, positionals }) {
@@ -314,6 +346,7 @@ export const buildCommand: CommandDef = {
     let count = 0;
     let bytes = 0;
     let bad = 0;
+    let fromBody = 0;
     const started = performance.now();
     for (const input of inputs) {
       for await (const v of jsonValues(input)) {
@@ -322,25 +355,33 @@ export const buildCommand: CommandDef = {
         for (let k = 0; k < items.length; k++) {
           const where = Array.isArray(parsed) ? ` (array element ${k})` : '';
           let record: MessageRecord;
+          let built: BuiltMessage;
           let data: Uint8Array;
           try {
             record = checkRecord(items[k], count, v.text);
-            data = recordToBytes(record, encoding);
+            built = buildRecord(record);
+            data = recordToBytes(record, encoding, built);
           } catch (err) {
             if (err instanceof RecordError) {
               throw jsonError(input, v.line, v.column, `record${where}: ${err.path}: ${err.message}`);
             }
             throw err;
           }
-          if (check) {
-            const { record: again } = parseMessage(data, { mode: common.mode, encoding, index: count });
-            const first = again.diagnostics.find((d) => d.severity === 'error');
-            if (first !== undefined) {
+          const at = `${input.name}:${v.line}:${v.column}`;
+          if (built.from === 'body') {
+            // Built from its body: the build parsed the text back, so its diagnostics are the check.
+            fromBody++;
+            if (!built.ok) {
               bad++;
-              const msg = common.lang === 'zh' ? first.messageZh : first.message;
-              process.stderr.write(
-                `cfxps: ${input.name}:${v.line}:${v.column}: record${where} builds a message with ${again.diagnostics.filter((d) => d.severity === 'error').length} error(s); first: ${first.code} at ${first.line}:${first.column}: ${msg}\n`,
-              );
+              const what = common.lang === 'zh' ? `记录${where}按其body生成的报文` : `record${where} built from its body`;
+              process.stderr.write(errorLines(at, what, built.diagnostics, common.lang));
+            }
+          } else if (check) {
+            const { record: again } = parseMessage(data, { mode: common.mode, encoding, index: count, body: false });
+            if (!again.ok) {
+              bad++;
+              const what = common.lang === 'zh' ? `记录${where}生成的报文` : `record${where} builds a message`;
+              process.stderr.write(errorLines(at, what, again.diagnostics, common.lang));
             }
           }
           await out.write(data);
@@ -355,8 +396,8 @@ export const buildCommand: CommandDef = {
       const enc = encoding === 'utf8' ? 'UTF-8' : 'GB18030';
       process.stderr.write(
         common.lang === 'zh'
-          ? `cfxps：生成${count.toLocaleString('en-US')}条报文，${bytes.toLocaleString('en-US')}字节（${enc}）${check ? `，有错误${bad}条` : ''}（${secs.toFixed(1)}秒）\n`
-          : `cfxps: built ${count.toLocaleString('en-US')} message${count === 1 ? '' : 's'}, ${bytes.toLocaleString('en-US')} bytes (${enc})${check ? `, ${bad} with errors` : ''} (${secs.toFixed(1)} s)\n`,
+          ? `cfxps：生成${count.toLocaleString('en-US')}条报文，${bytes.toLocaleString('en-US')}字节（${enc}）${fromBody > 0 ? `，按编辑后的body生成${fromBody}条` : ''}${check || bad > 0 ? `，有错误${bad}条` : ''}（${secs.toFixed(1)}秒）\n`
+          : `cfxps: built ${count.toLocaleString('en-US')} message${count === 1 ? '' : 's'}, ${bytes.toLocaleString('en-US')} bytes (${enc})${fromBody > 0 ? `, ${fromBody} from an edited or envelope-less body` : ''}${check || bad > 0 ? `, ${bad} with errors` : ''} (${secs.toFixed(1)} s)\n`,
       );
     }
     return { exitCode: bad > 0 ? 1 : 0 };

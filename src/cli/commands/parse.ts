@@ -1,8 +1,9 @@
 /**
  * `cfxps parse`: message files → JSON. One message in all → one pretty-printed JSON record;
- * more → NDJSON (one record per line). The record (`MessageRecord`, adapter.ts) holds the
- * envelope AST, the diagnostics and where the message stood; `cfxps build` turns it back into the
- * exact bytes.
+ * more → NDJSON (one record per line). The record (`MessageRecord`, adapter.ts) holds where the
+ * message stood, every diagnostic (envelope and validation), the typed headers and body (decimals
+ * as exact strings) and the envelope AST; `cfxps build` turns it back into the exact bytes.
+ * `--raw`: the envelope stage only.
  */
 import { Buffer } from 'node:buffer';
 import type { CommandDef } from '../main.js';
@@ -25,13 +26,15 @@ export const parseCommand: CommandDef = {
   usage: ['parse [options] FILE|DIR|GLOB|-…'],
   description: [
     'Reads CFXPS messages (many per file, back to back) and writes one JSON record per message: index,',
-    'source (file, index, byte offset, line, column), encoding, fmt, mt, ok, diagnostics and the envelope',
-    'AST. One message in all gives one pretty-printed object; more give NDJSON. `cfxps build` turns the',
-    'records back into the exact input bytes. Directories are read recursively (*.fin, *.txt, *.msg).',
+    'source (file, index, byte offset, line, column), encoding, fmt, mt, ok, diagnostics (envelope S/E and',
+    'validation V/F/R), headers, the typed body (amounts as exact decimal strings) and the envelope AST.',
+    'One message in all gives one pretty-printed object; more give NDJSON. `cfxps build` turns the records',
+    'back into the exact input bytes (or, for an edited body, a canonical message). Directories are read',
+    'recursively (*.fin, *.txt, *.msg).',
   ].join('\n'),
   common: ['mode', 'encoding', 'jobs', 'lang', 'quiet', 'output', 'maxMessageSize'],
   options: {
-    raw: [{ type: 'boolean' }, '--raw', 'the envelope only (skip the typed message layer)'],
+    raw: [{ type: 'boolean' }, '--raw', 'the envelope only: no headers, no body, envelope diagnostics only (skip the typed message layer)'],
     ndjson: [{ type: 'boolean' }, '--ndjson', 'always NDJSON, even for a single message'],
   },
   examples: [
@@ -39,6 +42,7 @@ export const parseCommand: CommandDef = {
     ['cfxps parse day.fin > day.ndjson', 'a day file as NDJSON'],
     ["cfxps parse --jobs auto 'archive/**/*.fin' -o archive.ndjson", 'a whole archive, on every CPU'],
     ['cfxps parse day.fin | jq -c \'select(.ok | not) | .diagnostics[0]\'', 'first problem of each bad message'],
+    ['cfxps parse day.fin | jq -r \'select(.fmt == "FMT100") | .body.valueDateCurrencyAmount.amount\'', 'exact amounts from the typed body'],
     ['cfxps parse day.fin | cfxps build - | cmp - day.fin', 'round trip: identical bytes'],
   ],
   async run({ common, values, positionals }) {

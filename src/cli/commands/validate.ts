@@ -1,5 +1,6 @@
 /**
- * `cfxps validate`: a report of every problem in message files. Human report (default): per
+ * `cfxps validate`: a report of every problem in message files — the envelope's (S, E) and the
+ * typed layer's validation (V values, F fields, R rules). Human report (default): per
  * message with problems, each diagnostic with its code, `file:line:column`, its text in English
  * or Chinese and a code frame with carets under the offending characters. `--format json`: one
  * JSON line per message (index, source, fmt, mt, ok, diagnostics), then a `{"summary": …}` line.
@@ -15,7 +16,8 @@ export const validateCommand: CommandDef = {
   summary: 'report every problem, with code, position and a code frame (exit 1 when there are errors)',
   usage: ['validate [options] FILE|DIR|GLOB|-…'],
   description: [
-    'Checks every message and reports each diagnostic with its code (docs/diagnostics.md), its position',
+    'Checks every message — envelope (S, E), values (V), fields of its FMT table (F) and rules (R) — and',
+    'reports each diagnostic with its code (docs/diagnostics.md), its position',
     '(file:line:column in the file) and the offending line with carets under the columns it covers.',
     'Only messages with problems are listed (all with --verbose). A summary line goes to stderr.',
     'Exit status 0 when no message has an error (warnings alone are fine), 1 when one has, 2 on usage',
