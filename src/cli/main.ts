@@ -240,7 +240,12 @@ async function run(argv: readonly string[]): Promise<number> {
 }
 
 function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ').trim();
+  // Split and trim rather than /\s*\n\s*/g, which is quadratic on long runs of spaces.
+  return s
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' ');
 }
 
 async function main(): Promise<void> {

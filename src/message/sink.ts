@@ -29,7 +29,7 @@ export class Sink {
   }
 
   get diagnostics(): readonly Diagnostic[] {
-    return this.reporter?.diagnostics ?? NONE;
+    return this.reporter?.finish() ?? NONE; // finish(): adds the L001 summary when findings were capped
   }
 }
 

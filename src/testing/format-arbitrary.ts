@@ -17,17 +17,29 @@ import type { CompiledFormat } from '../notation/types.js';
 import { gb18030Width } from '../notation/gb18030-width.js';
 import type { NotationContext } from '../notation/types.js';
 
-interface Env {
-  readonly currency?: string;
+/** Realism of generated values. */
+export interface ValueGenOptions {
+  /**
+   * Chinese characters in `g` text: `'never'` (ASCII only), `'sometimes'` (mixed; the default),
+   * `'always'` (every line of a `g` value starts with a Chinese character).
+   */
+  readonly chinese?: 'never' | 'sometimes' | 'always';
+  /** `'typical'` (the default): any length; `'limits'`: lengths, lines and digits at their maxima. */
+  readonly sizes?: 'typical' | 'limits';
 }
 
-export function buildArbitrary(tree: CompiledTree, ctx: NotationContext): Arbitrary<string> {
+interface Env {
+  readonly currency?: string;
+  readonly gen: ValueGenOptions;
+}
+
+export function buildArbitrary(tree: CompiledTree, ctx: NotationContext, gen: ValueGenOptions = {}): Arbitrary<string> {
   if (tree.comps.some((c) => c.currency)) {
     const currencies = [...ctx.currencies.keys()];
     if (currencies.length === 0) throw new Error('the notation context has no currencies: cannot generate a CCY');
-    return fc.constantFrom(...currencies).chain((currency) => listArb(tree.nodes, { currency }, ctx));
+    return fc.constantFrom(...currencies).chain((currency) => listArb(tree.nodes, { currency, gen }, ctx));
   }
-  return listArb(tree.nodes, {}, ctx);
+  return listArb(tree.nodes, { gen }, ctx);
 }
 
 function listArb(nodes: readonly RNode[], env: Env, ctx: NotationContext): Arbitrary<string> {
@@ -106,13 +118,17 @@ function compArb(c: CompNode, env: Env, ctx: NotationContext, extraAvoid: string
   }
   if (c.type === 'd') {
     const minor = c.amount ? (env.currency !== undefined ? (ctx.currencies.get(env.currency) ?? 2) : 2) : 4;
-    return decimalArb(DECIMAL_COMMA_COUNTS ? c.max : c.max + 1, minor, c.amount);
+    return decimalArb(DECIMAL_COMMA_COUNTS ? c.max : c.max + 1, minor, c.amount, env.gen.sizes === 'limits');
   }
   const exclude = without(c.multi ? '' : c.follow.chars, '\r\n') + (c.noSpace ? ' ' : '');
   const avoid = c.avoidFirst + extraAvoid;
-  if (!c.multi) return lineArb(c, exclude, avoid);
+  if (!c.multi) return lineArb(c, exclude, avoid, env.gen);
+  const limits = env.gen.sizes === 'limits';
   return fc
-    .tuple(lineArb(c, exclude, avoid), fc.array(lineArb(c, exclude, avoid + ':-'), { maxLength: c.lines - 1 }))
+    .tuple(
+      lineArb(c, exclude, avoid, env.gen),
+      fc.array(lineArb(c, exclude, avoid + ':-', env.gen), { minLength: limits ? c.lines - 1 : 0, maxLength: c.lines - 1 }),
+    )
     .map(([first, rest]) => [first, ...rest].join('\r\n'));
 }
 
@@ -130,7 +146,7 @@ function dateArb(): Arbitrary<string> {
  * Decimals (`d`) of at most `max` characters, comma included, with 0..`minor` decimals. For an
  * AMOUNT no leading zeros (a lone 0 before the comma is fine).
  */
-function decimalArb(max: number, minor: number, amount: boolean): Arbitrary<string> {
+function decimalArb(max: number, minor: number, amount: boolean, limits = false): Arbitrary<string> {
   const maxDec = Math.max(0, Math.min(minor, max - 2));
   const digit = fc.constantFrom(...DIGITS);
   const random = fc
@@ -148,6 +164,13 @@ function decimalArb(max: number, minor: number, amount: boolean): Arbitrary<stri
     });
   const largest = `${'9'.repeat(max - 1 - maxDec)},${'9'.repeat(maxDec)}`;
   const smallest = maxDec > 0 ? `0,${'0'.repeat(maxDec - 1)}1` : '1,';
+  if (limits) {
+    // Every character used: all integer digits, or all decimals the currency allows.
+    const full = fc
+      .tuple(fc.constantFrom(...'123456789'), fc.array(digit, { minLength: max - 2 - maxDec, maxLength: max - 2 - maxDec }), fc.array(digit, { minLength: maxDec, maxLength: maxDec }))
+      .map(([h, ints, fracs]) => `${h}${ints.join('')},${fracs.join('')}`);
+    return fc.oneof({ arbitrary: full, weight: 4 }, fc.constant(largest));
+  }
   return fc.oneof({ arbitrary: random, weight: 8 }, fc.constant('0,'), fc.constant(largest), fc.constant(smallest));
 }
 
@@ -159,9 +182,10 @@ function decimalArb(max: number, minor: number, amount: boolean): Arbitrary<stri
 const FOUR_BYTE = ['\u{20000}', '\u{20BB7}', '\u9FA6', '\u00C0', '\uE78D'].filter((ch) => gb18030Width(ch.codePointAt(0)!) === 4);
 const TWO_BYTE_PUNCT = ['，', '。', '（', '）', '、', '：', '€', '\uFE10', '\u9FB4'].filter((ch) => gb18030Width(ch.codePointAt(0)!) === 2);
 
-function lineArb(c: CompNode, exclude: string, avoid: string): Arbitrary<string> {
+function lineArb(c: CompNode, exclude: string, avoid: string, gen: ValueGenOptions = {}): Arbitrary<string> {
   const type: CharType = c.type;
-  const min = c.exact ? c.max : 1;
+  const limits = gen.sizes === 'limits';
+  const min = c.exact || limits ? c.max : 1;
   if (type !== 'g') {
     const alphabet = without(asciiAlphabet(type), exclude);
     const firstAlphabet = without(alphabet, avoid);
@@ -170,15 +194,20 @@ function lineArb(c: CompNode, exclude: string, avoid: string): Arbitrary<string>
       .map(([h, t]) => h + t.join(''));
   }
   const ascii = without(asciiAlphabet('x'), exclude);
+  const chinese = gen.chinese ?? 'sometimes';
+  const han = fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((cp) => String.fromCharCode(cp));
   const unit = (drop: string): Arbitrary<string> =>
-    fc.oneof(
+    chinese === 'never'
+      ? fc.constantFrom(...without(ascii, drop))
+      : fc.oneof(
       { arbitrary: fc.constantFrom(...without(ascii, drop)), weight: 4 },
       { arbitrary: fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((cp) => String.fromCharCode(cp)), weight: 4 },
       { arbitrary: fc.constantFrom(...TWO_BYTE_PUNCT), weight: 1 },
       { arbitrary: fc.constantFrom(...FOUR_BYTE), weight: 1 },
     );
   const fallback = without(ascii, avoid).charAt(0) || 'A';
-  return fc.tuple(unit(avoid), fc.array(unit(''), { maxLength: c.max })).map(([h, t]) => {
+  const head = chinese === 'always' && c.max >= 2 ? han : unit(avoid);
+  return fc.tuple(head, fc.array(unit(''), { minLength: limits ? c.max : 0, maxLength: c.max })).map(([h, t]) => {
     let s = '';
     let bytes = 0;
     for (const ch of [h, ...t]) {
@@ -191,12 +220,12 @@ function lineArb(c: CompNode, exclude: string, avoid: string): Arbitrary<string>
       s = fallback;
       bytes = 1;
     }
-    if (c.exact) while (bytes < c.max) (s += 'A'), bytes++;
+    if (c.exact || limits) while (bytes < c.max) (s += 'A'), bytes++;
     return s;
   });
 }
 
 /** A fast-check arbitrary of valid raw values of a compiled format, under a notation context. */
-export function formatArbitrary(format: CompiledFormat, ctx: NotationContext): Arbitrary<string> {
-  return buildArbitrary(compiledTreeOf(format), ctx);
+export function formatArbitrary(format: CompiledFormat, ctx: NotationContext, gen: ValueGenOptions = {}): Arbitrary<string> {
+  return buildArbitrary(compiledTreeOf(format), ctx, gen);
 }

@@ -13,12 +13,57 @@
  */
 import fc from 'fast-check';
 import Big from 'big.js';
-import { formatArbitrary } from './format-arbitrary.js';
+import { formatArbitrary, type ValueGenOptions } from './format-arbitrary.js';
+import type { NotationContext } from '../notation/types.js';
 import { defaultCodec, type Codec } from '../message/codec.js';
 import { fmtNumber, type FmtPlan, type GroupPlan, type ItemPlan, type ListPlan } from '../message/plan.js';
 import type { AnyMessage, HeadersInit } from '../message/types.js';
 import type { TypedValue } from '../notation/types.js';
 import type { Condition, RuleDef } from '../spec/schema.js';
+
+/** How messages are generated (all optional). */
+export interface MessageGenOptions extends ValueGenOptions {
+  /**
+   * Participant BICs (country CN, 8 or 11 characters, e.g. `ICBKCNBJXXX`): every BIC item and
+   * the header addresses (BIC8 + terminal `A` + branch) are taken from this list.
+   */
+  readonly participants?: readonly string[];
+  /** Currencies to use (a subset of the codec's). */
+  readonly currencies?: readonly string[];
+  /** Group repetitions beyond the minimum: at most this many (default 3; 10 with `sizes: 'limits'`). */
+  readonly maxExtraRepetitions?: number;
+  /** Internal (mutations): raw values forced on message-level items before the rules are applied. */
+  readonly force?: ReadonlyMap<string, string>;
+}
+
+const PARTICIPANT = /^[A-Z]{4}CN[A-Z0-9]{2}([A-Z0-9]{3})?$/;
+
+/** The LT address (12 characters) of a participant BIC: BIC8 + terminal `A` + branch (or XXX). */
+export function ltAddressOf(bic: string): string {
+  return `${bic.slice(0, 8)}A${bic.length === 11 ? bic.slice(8) : 'XXX'}`;
+}
+
+/** Checks the options (programmer input: throws on a bad participant or currency). */
+export function checkGenOptions(codec: Codec<AnyMessage>, options: MessageGenOptions): void {
+  for (const p of options.participants ?? []) {
+    if (!PARTICIPANT.test(p)) throw new Error(`participant ${JSON.stringify(p)} is not a CN BIC (4!a CN 2!c [3!c])`);
+  }
+  if (options.participants !== undefined && options.participants.length === 0) throw new Error('participants: the list is empty');
+  if (options.currencies !== undefined) {
+    if (options.currencies.length === 0) throw new Error('currencies: the list is empty');
+    for (const c of options.currencies) {
+      if (!codec.context.currencies.has(c)) throw new Error(`currency ${JSON.stringify(c)} is not a currency of the codec`);
+    }
+  }
+}
+
+/** The codec's parse context, with the currencies restricted to `options.currencies`. */
+function generationContext(codec: Codec<AnyMessage>, options: MessageGenOptions): NotationContext {
+  const ctx = codec.compiled.parseContext;
+  if (options.currencies === undefined) return ctx;
+  const keep = new Set(options.currencies);
+  return { ...ctx, currencies: new Map([...ctx.currencies].filter(([c]) => keep.has(c))) };
+}
 
 export interface GeneratedMessage {
   readonly fmt: string;
@@ -58,12 +103,13 @@ const cnAddress = fc
   .tuple(chars(UPPER, 4, 4), chars(ALNUM, 2, 2), chars(ALNUM, 1, 1), fc.constantFrom('XXX', 'BJG', '100', 'SHA'))
   .map(([bank, loc, term, branch]) => `${bank}CN${loc}${term}${branch}`);
 
-function headersArbitrary(plan: FmtPlan): fc.Arbitrary<HeadersInit> {
+export function headersArbitrary(plan: FmtPlan, options: MessageGenOptions = {}): fc.Arbitrary<HeadersInit> {
   const signed = plan.def.signature === 'M' ? fc.constant(true) : fc.boolean();
+  const address = options.participants === undefined ? cnAddress : fc.constantFrom(...options.participants.map(ltAddressOf));
   return fc
     .record({
-      sender: cnAddress,
-      receiver: cnAddress,
+      sender: address,
+      receiver: address,
       priority: fc.constantFrom('U', 'N'),
       session: chars('0123456789', 4, 4),
       sequence: chars('0123456789', 6, 6),
@@ -103,29 +149,29 @@ function headersArbitrary(plan: FmtPlan): fc.Arbitrary<HeadersInit> {
 // ---------------------------------------------------------------------------------------------
 // Raw generation
 
-function itemArbitrary(codec: Codec<AnyMessage>, it: ItemPlan): fc.Arbitrary<Slot> {
-  const ctx = codec.compiled.parseContext;
-  return fc.tuple(formatArbitrary(it.format, ctx), fc.boolean(), fc.nat()).map(([raw, present, pick]) => {
+function itemArbitrary(codec: Codec<AnyMessage>, it: ItemPlan, options: MessageGenOptions): fc.Arbitrary<Slot> {
+  const ctx = generationContext(codec, options);
+  return fc.tuple(formatArbitrary(it.format, ctx, options), fc.boolean(), fc.nat()).map(([raw, present, pick]) => {
     const out = it.format.parse(raw, ctx);
     if (out.value === undefined) throw new Error(`generated ${it.tag} value ${JSON.stringify(raw)} cannot be read`);
     return { item: it, value: out.value, present: present || it.status === 'M', pick };
   });
 }
 
-function scopeArbitrary(codec: Codec<AnyMessage>, items: readonly ItemPlan[]): fc.Arbitrary<Scope> {
-  return fc.tuple(...items.map((it) => itemArbitrary(codec, it))).map((slots) => new Map(slots.map((s) => [s.item.tag, s])));
+function scopeArbitrary(codec: Codec<AnyMessage>, items: readonly ItemPlan[], options: MessageGenOptions): fc.Arbitrary<Scope> {
+  return fc.tuple(...items.map((it) => itemArbitrary(codec, it, options))).map((slots) => new Map(slots.map((s) => [s.item.tag, s])));
 }
 
-function groupBounds(plan: FmtPlan, g: GroupPlan): { min: number; max: number } {
+function groupBounds(plan: FmtPlan, g: GroupPlan, extra: number): { min: number; max: number } {
   if (g.countItem !== undefined) {
     let min = 0;
     for (const r of plan.rules) if (r.rule === 'minValue' && r.tag === g.countItem.tag) min = Math.max(min, r.min);
-    return { min, max: min + 3 };
+    return { min, max: min + extra };
   }
-  return { min: g.min, max: Math.min(g.max, g.min + 3) };
+  return { min: g.min, max: Math.min(g.max, g.min + extra) };
 }
 
-function draftArbitrary(codec: Codec<AnyMessage>, plan: FmtPlan): fc.Arbitrary<Draft> {
+function draftArbitrary(codec: Codec<AnyMessage>, plan: FmtPlan, options: MessageGenOptions): fc.Arbitrary<Draft> {
   const lists: ListPlan[] = [plan.text, plan.body, plan.block6].filter((l): l is ListPlan => l !== undefined);
   const topItems: ItemPlan[] = [];
   const groups: GroupPlan[] = [];
@@ -136,10 +182,11 @@ function draftArbitrary(codec: Codec<AnyMessage>, plan: FmtPlan): fc.Arbitrary<D
     }
   }
   const groupArbs = groups.map((g) => {
-    const { min, max } = groupBounds(plan, g);
-    return fc.array(scopeArbitrary(codec, g.items), { minLength: min, maxLength: max });
+    const extra = options.maxExtraRepetitions ?? (options.sizes === 'limits' ? 10 : 3);
+    const { min, max } = groupBounds(plan, g, extra);
+    return fc.array(scopeArbitrary(codec, g.items, options), { minLength: min, maxLength: max });
   });
-  return fc.tuple(scopeArbitrary(codec, topItems), fc.tuple(...groupArbs)).map(([top, reps]) => {
+  return fc.tuple(scopeArbitrary(codec, topItems, options), fc.tuple(...groupArbs)).map(([top, reps]) => {
     const groupMap = new Map<string, Scope[]>();
     const groupOf = new Map<string, string>();
     groups.forEach((g, i) => {
@@ -246,9 +293,10 @@ function summedTags(rules: readonly RuleDef[]): Set<string> {
 
 const LIMIT = new Big(1_000_000_000);
 
-function repair(codec: Codec<AnyMessage>, plan: FmtPlan, d: Draft): void {
+function repair(codec: Codec<AnyMessage>, plan: FmtPlan, d: Draft, options: MessageGenOptions = {}): void {
   const rules = plan.rules;
   const slots = allScopes(d);
+  const participants = options.participants;
   // Narrowed codes on variables, CN participants.
   for (const { slots: ss } of slots) {
     for (const s of ss) {
@@ -256,10 +304,29 @@ function repair(codec: Codec<AnyMessage>, plan: FmtPlan, d: Draft): void {
         const codes = [...(pc.codes ?? codeTable(codec, pc.table))];
         if (codes.length > 0) setComp(s, pc.comp ?? '', codes[s.pick % codes.length]!);
       }
-      if (s.item.participantCN) {
-        const bic = getComp(s, s.item.bicComp);
-        if (typeof bic === 'string') setComp(s, s.item.bicComp, `${bic.slice(0, 4)}CN${bic.slice(6)}`);
-      }
+      const bic = getComp(s, s.item.bicComp);
+      if (typeof bic !== 'string') continue;
+      if (participants !== undefined) {
+        const p = participants[s.pick % participants.length]!;
+        // A BIC8-only format takes the participant's first 8 characters.
+        const before = s.value;
+        setComp(s, s.item.bicComp, p);
+        const ok = s.item.format.parse(s.item.format.serialize(s.value), codec.compiled.parseContext).problems.length === 0;
+        if (!ok) {
+          s.value = before;
+          setComp(s, s.item.bicComp, p.slice(0, 8));
+        }
+      } else if (s.item.participantCN) setComp(s, s.item.bicComp, `${bic.slice(0, 4)}CN${bic.slice(6)}`);
+    }
+  }
+  // Values forced by the caller (mutations: a condition made to hold).
+  for (const [tag, raw] of options.force ?? []) {
+    const s = d.top.get(tag);
+    if (s === undefined) continue;
+    const out = s.item.format.parse(raw, codec.compiled.parseContext);
+    if (out.value !== undefined) {
+      s.value = out.value;
+      s.present = true;
     }
   }
   // One currency where the rules say so.
@@ -475,10 +542,15 @@ function bodyOf(plan: FmtPlan, d: Draft): Record<string, unknown> {
 }
 
 /** Valid messages of one FMT (a body and header parts for `build`). */
-export function messageArbitrary(fmt: string, codec: Codec<AnyMessage> = defaultCodec() as unknown as Codec<AnyMessage>): fc.Arbitrary<GeneratedMessage> {
+export function messageArbitrary(
+  fmt: string,
+  codec: Codec<AnyMessage> = defaultCodec() as unknown as Codec<AnyMessage>,
+  options: MessageGenOptions = {},
+): fc.Arbitrary<GeneratedMessage> {
   const plan = codec.compiled.plans.get(fmtNumber(fmt));
   if (plan === undefined) throw new Error(`unknown FMT ${fmt}`);
-  return fc.tuple(draftArbitrary(codec, plan), headersArbitrary(plan)).map(([generated, headers]) => {
+  checkGenOptions(codec, options);
+  return fc.tuple(draftArbitrary(codec, plan, options), headersArbitrary(plan, options)).map(([generated, headers]) => {
     // A copy: fast-check may hand the same generated value to this function again.
     const copy = (scope: Scope): Scope => new Map([...scope].map(([k, s]) => [k, { ...s }]));
     const draft: Draft = {
@@ -486,7 +558,7 @@ export function messageArbitrary(fmt: string, codec: Codec<AnyMessage> = default
       groups: new Map([...generated.groups].map(([k, reps]) => [k, reps.map(copy)])),
       groupOf: generated.groupOf,
     };
-    repair(codec, plan, draft);
+    repair(codec, plan, draft, options);
     return { fmt: plan.id, body: bodyOf(plan, draft), headers };
   });
 }

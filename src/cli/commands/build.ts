@@ -273,7 +273,9 @@ function parseJson(input: Input, v: JsonValue): unknown {
     const newlines = lf === -1 ? 0 : before.split('\n').length - 1;
     const line = v.line + newlines;
     const column = lf === -1 ? v.column + pos : pos - lf;
-    let what = msg.replace(/\s*in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
+    // Cut Node's "… in JSON at position N …" tail with indexOf: a `\s*…` regex is quadratic on long runs of spaces.
+    const tail = msg.indexOf('in JSON at position ');
+    let what = (tail === -1 ? msg : msg.slice(0, tail).trimEnd()).replace(/^JSON\.parse: /, '');
     if (what.length > 120) what = `${what.slice(0, 117)}...`;
     throw jsonError(input, line, column, `bad JSON: ${what} (fix the JSON, or regenerate it with cfxps parse)`);
   }
