@@ -1,29 +1,23 @@
 /**
- * `npm run demo`: converts a shipped fixture file (GB18030, many messages) to JSON and prints a
- * summary per message — the main job of the library, end to end.
+ * `npm run demo`: the main job end to end — a shipped fixture file (20 GB18030 messages back to
+ * back) → typed, validated messages as NDJSON (amounts as exact decimal strings) → back to bytes,
+ * checked byte for byte against the input.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseAll, serializeAll } from '../src/index.js';
+import { parseMessages, messageToJSON, serializeMessage } from '../src/index.js';
 import { encodeText } from '../src/bytes/encode.js';
 
 const file = process.argv[2] ?? fileURLToPath(new URL('../fixtures/batches/batch-20-crlf-separated.fin', import.meta.url));
 const bytes = readFileSync(file);
-const messages = parseAll(new Uint8Array(bytes));
-for (const m of messages) {
-  console.log(
-    JSON.stringify({
-      index: m.index,
-      fmt: m.fmt,
-      mt: m.mt,
-      ok: m.ok,
-      fields: m.textBlock?.fields.map((f) => ({ tag: f.tag, value: f.value, line: f.line })),
-      diagnostics: m.diagnostics.map((d) => ({ code: d.code, line: d.line, column: d.column, message: d.message })),
-    }),
-  );
+const results = parseMessages(new Uint8Array(bytes));
+for (const r of results) {
+  const { fmt, ok, headers, body, diagnostics } = messageToJSON(r);
+  console.log(JSON.stringify({ index: r.index, fmt, ok, headers, body, diagnostics: diagnostics.map((d) => `${d.code} ${d.line}:${d.column} ${d.message}`) }));
 }
-const back = encodeText(serializeAll(messages));
-console.error(
-  `${file}: ${messages.length} messages, ${messages.filter((m) => m.ok).length} clean; ` +
-    `round trip ${Buffer.compare(Buffer.from(back), bytes) === 0 ? 'byte-exact' : 'DIFFERS'}`,
-);
+let text = '';
+for (const r of results) text += r.message !== undefined ? serializeMessage(r.message) : r.envelope.text;
+const same = Buffer.compare(Buffer.from(encodeText(text)), bytes) === 0;
+const clean = results.filter((r) => r.ok).length;
+console.error(`${file}: ${results.length} messages, ${clean} valid; round trip ${same ? 'byte-exact' : 'DIFFERS'}`);
+process.exitCode = same ? 0 : 1;
