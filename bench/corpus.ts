@@ -14,8 +14,8 @@
  * No imports from `src/`: the generator only builds strings, so any benchmark can reuse it.
  */
 
-/** mulberry32: small, fast, deterministic 32-bit PRNG. */
-function prng(seed: number): () => number {
+/** mulberry32: small, fast, deterministic 32-bit PRNG (also used by the fuzz scripts). */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

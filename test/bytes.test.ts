@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeExact, decodeMessage, fourBytePointer, invalidByteDiagnostics } from '../src/bytes/decode.js';
+import { decodeExact, decodeMessage, fourByteCode, fourBytePointer, invalidByteDiagnostics } from '../src/bytes/decode.js';
 import { encodeText, findUnencodable, gb18030ByteLength, isEncodable, unencodableDiagnostics } from '../src/bytes/encode.js';
 import { splitBytes, splitStream, splitText, type StreamedMessage } from '../src/bytes/split.js';
 import { makeCorpus } from '../bench/corpus.js';
@@ -25,16 +25,6 @@ function* twoByteSequences(): Generator<Uint8Array> {
   }
 }
 
-/** The four bytes of a four-byte pointer. */
-function pointerBytes(pointer: number): Uint8Array {
-  let p = pointer;
-  const b4 = 0x30 + (p % 10);
-  p = Math.floor(p / 10);
-  const b3 = 0x81 + (p % 126);
-  p = Math.floor(p / 126);
-  const b2 = 0x30 + (p % 10);
-  return Uint8Array.of(0x81 + Math.floor(p / 10), b2, b3, b4);
-}
 
 const BMP_POINTERS = 39420; // 0x81308130 … 0x8431A439
 const SUPP_FIRST = 189000; // 0x90308130 → U+10000
@@ -99,7 +89,7 @@ describe('GB18030 round trip (exhaustive)', () => {
 
   it('every BMP four-byte sequence 0x81308130–0x8431A439 (39,420) decodes to one character and encodes back', () => {
     const seqs: Uint8Array[] = [];
-    for (let p = 0; p < BMP_POINTERS; p++) seqs.push(pointerBytes(p));
+    for (let p = 0; p < BMP_POINTERS; p++) seqs.push(fourByteCode(p));
     expect(hex(seqs[0]!)).toBe('81308130');
     expect(hex(seqs.at(-1)!)).toBe('8431a439');
     expect(roundTripFailures(seqs, 1)).toEqual([]);
@@ -118,7 +108,7 @@ describe('GB18030 round trip (exhaustive)', () => {
   it('every supplementary four-byte sequence 0x90308130–0xE3329A35 (1,048,576) maps linearly to U+10000–U+10FFFF and back', () => {
     const n = SUPP_LAST - SUPP_FIRST + 1;
     const all = Buffer.allocUnsafe(4 * n);
-    for (let k = 0; k < n; k++) all.set(pointerBytes(SUPP_FIRST + k), 4 * k);
+    for (let k = 0; k < n; k++) all.set(fourByteCode(SUPP_FIRST + k), 4 * k);
     const d = decodeMessage(all);
     expect(d.invalid).toEqual([]);
     expect(d.text.length).toBe(2 * n);
@@ -128,8 +118,8 @@ describe('GB18030 round trip (exhaustive)', () => {
     expect(same(encodeText(d.text), all)).toBe(true);
     // And one by one, for a sample.
     const sample: Uint8Array[] = [];
-    for (let p = SUPP_FIRST; p <= SUPP_LAST; p += 997) sample.push(pointerBytes(p));
-    sample.push(pointerBytes(SUPP_LAST));
+    for (let p = SUPP_FIRST; p <= SUPP_LAST; p += 997) sample.push(fourByteCode(p));
+    sample.push(fourByteCode(SUPP_LAST));
     expect(roundTripFailures(sample, 2)).toEqual([]);
   });
 
@@ -177,7 +167,7 @@ describe('where WHATWG (TextDecoder) and iconv-lite disagree with the bijection'
     check(Uint8Array.of(0x80));
     check(Uint8Array.of(0xff));
     for (const s of twoByteSequences()) check(s);
-    for (let p = 0; p < BMP_POINTERS; p++) check(pointerBytes(p));
+    for (let p = 0; p < BMP_POINTERS; p++) check(fourByteCode(p));
     expect(differ).toEqual([
       '80:fffd', // WHATWG: U+20AC (€ is A2E3)
       'a3a0:e5e5', // WHATWG: U+3000 (a duplicate of A1A1)
@@ -651,7 +641,7 @@ describe('splitStream', () => {
 // Keep the helper used (pointer arithmetic is shared with src).
 it('fourBytePointer matches the test helper', () => {
   for (const p of [0, 1, 39419, SUPP_FIRST, SUPP_LAST]) {
-    const b = pointerBytes(p);
+    const b = fourByteCode(p);
     expect(fourBytePointer(b[0]!, b[1]!, b[2]!, b[3]!)).toBe(p);
   }
 });

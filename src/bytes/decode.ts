@@ -113,6 +113,18 @@ export function fourBytePointer(b1: number, b2: number, b3: number, b4: number):
   return (((b1 - 0x81) * 10 + (b2 - 0x30)) * 126 + (b3 - 0x81)) * 10 + (b4 - 0x30);
 }
 
+/** @internal The four bytes of a four-byte code, from its linear index (inverse of `fourBytePointer`). */
+export function fourByteCode(pointer: number): Uint8Array {
+  let p = pointer;
+  const b4 = 0x30 + (p % 10);
+  p = Math.floor(p / 10);
+  const b3 = 0x81 + (p % 126);
+  p = Math.floor(p / 126);
+  const b2 = 0x30 + (p % 10);
+  const b1 = 0x81 + Math.floor(p / 10);
+  return Uint8Array.of(b1, b2, b3, b4);
+}
+
 /** Last pointer of the BMP four-byte area (0x8431A439 → U+FFFF). */
 const BMP_LAST = 39419;
 /** First and last pointer of the supplementary area (0x90308130 → U+10000, 0xE3329A35 → U+10FFFF). */

@@ -31,19 +31,8 @@
 import { Buffer } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { A3A0_CODE_POINT, FOUR_BYTE_2022, lineColumn } from './decode.js';
+import { A3A0_CODE_POINT, FOUR_BYTE_2022, fourByteCode, lineColumn } from './decode.js';
 
-/** Pointer (linear index of a four-byte code) → its four bytes. */
-function fourBytes(pointer: number): Uint8Array {
-  let p = pointer;
-  const b4 = 0x30 + (p % 10);
-  p = Math.floor(p / 10);
-  const b3 = 0x81 + (p % 126);
-  p = Math.floor(p / 126);
-  const b2 = 0x30 + (p % 10);
-  const b1 = 0x81 + Math.floor(p / 10);
-  return Uint8Array.of(b1, b2, b3, b4);
-}
 
 /** The two-byte codes GB18030-2022 gives U+FE10–FE19 and U+9FB4–9FBB (decode.ts, FOUR_BYTE_2022). */
 const TWO_BYTE_2022: readonly (readonly [number, number])[] = [
@@ -57,7 +46,7 @@ const TWO_BYTE_2022: readonly (readonly [number, number])[] = [
 const CORRECTIONS: ReadonlyMap<number, Uint8Array> = (() => {
   const m = new Map<number, Uint8Array>();
   for (const [cp, code] of TWO_BYTE_2022) m.set(cp, Uint8Array.of(code >> 8, code & 0xff));
-  for (const [pointer, cp] of FOUR_BYTE_2022) m.set(cp, fourBytes(pointer));
+  for (const [pointer, cp] of FOUR_BYTE_2022) m.set(cp, fourByteCode(pointer));
   m.set(A3A0_CODE_POINT, Uint8Array.of(0xa3, 0xa0));
   return m;
 })();

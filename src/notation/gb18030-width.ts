@@ -22,7 +22,7 @@
  *   for c in 0x80..0xFFFF (skipping surrogates): two-byte iff iconv.encode(chr(c), 'gb18030').length === 2
  *   and merge consecutive two-byte code points into [first, last] pairs.
  */
-import { A3A0_CODE_POINT, FOUR_BYTE_2022 } from '../bytes/decode.js';
+import { A3A0_CODE_POINT, FOUR_BYTE_2022, fourByteCode } from '../bytes/decode.js';
 
 /** Sorted, disjoint [first, last] pairs (flattened) of the BMP code points iconv-lite's GB18030-2005 writes in 2 bytes. */
 // prettier-ignore
@@ -64,17 +64,6 @@ const TWO_BYTE_RANGES: readonly number[] = [
   0xFE68, 0xFE6B, 0xFF01, 0xFF5E, 0xFFE0, 0xFFE5,
 ];
 
-/** The four bytes of a four-byte code, from its linear index (the inverse of `fourBytePointer`). */
-function fourByteCode(pointer: number): Uint8Array {
-  let p = pointer;
-  const b4 = 0x30 + (p % 10);
-  p = Math.floor(p / 10);
-  const b3 = 0x81 + (p % 126);
-  p = Math.floor(p / 126);
-  const b2 = 0x30 + (p % 10);
-  const b1 = 0x81 + Math.floor(p / 10);
-  return Uint8Array.of(b1, b2, b3, b4);
-}
 
 /**
  * The width `encodeText` gives each BMP code unit: 1 (ASCII), 2 or 4; 0 for the surrogates

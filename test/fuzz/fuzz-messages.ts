@@ -18,6 +18,7 @@ import { encodeText } from '../../src/bytes/encode.js';
 import { serializeEnvelope } from '../../src/envelope/serialize.js';
 import { bodyFromJSON, build, messageToJSON, parse, serializeMessage } from '../../src/message/index.js';
 import { arbitraryInvalidMessage, arbitraryMessage, type GeneratorOptions } from '../../src/testing/index.js';
+import { prng } from '../../bench/corpus.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number): number => {
@@ -36,17 +37,6 @@ let failureCount = 0;
 let slowest: { ms: number; kind: string; size: number; sample: string; input?: string | Uint8Array; check?: () => void } = { ms: 0, kind: '', size: 0, sample: '' };
 let n = 0;
 
-/** mulberry32: a small, fast, seeded PRNG for the edits. */
-function prng(s: number): () => number {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = prng(seed);
 const int = (n: number): number => Math.floor(rnd() * n);
 
