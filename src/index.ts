@@ -70,3 +70,14 @@ export {
   type TypedMessage,
 } from './message/index.js';
 export type * from './message/generated/bodies.js';
+
+// The standard as data: the tables a bank reads, corrects and passes to `createCodec`.
+export { FMTS, findFmt } from './spec/fmts/index.js';
+export { TAGS, TEXT_TAGS, BLOCK6_TAGS, EMBEDDED_TAGS } from './spec/tags.js';
+export { EMBEDDED_BODY, FAMILY_RULES, fmtsByMt } from './spec/families.js';
+export { CODE_TABLES, CURRENCIES, defaultNotationContext, extendNotationContext } from './spec/code-tables.js';
+export { VARIABLES } from './spec/variables.js';
+export { checkTables } from './spec/check-tables.js';
+export { RULE_KINDS, type FmtDef, type TagDef, type ItemDef, type RuleDef, type TagDictionaries } from './spec/schema.js';
+export { compileFormat } from './notation/compile.js';
+export type { CompiledFormat, NotationContext, TypedValue, ValueProblem } from './notation/types.js';
