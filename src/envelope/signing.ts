@@ -19,7 +19,11 @@ export function signingText(envelope: Envelope): string {
   return out;
 }
 
-/** The signed bytes (GB18030): what middleware signs or verifies with its own keys (RSA, SM2). */
+/**
+ * The signed bytes (GB18030): what middleware signs or verifies with its own keys (RSA, SM2).
+ * Throws a RangeError only for text GB18030 cannot encode (lone surrogates, which can come only
+ * from string input and which the parser reports as E002): such a message cannot be signed.
+ */
 export function signingPayload(envelope: Envelope): Uint8Array {
   return encodeText(signingText(envelope));
 }
