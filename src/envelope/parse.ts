@@ -18,6 +18,7 @@ import { decodeMessage } from '../bytes/decode.js';
 import { findUnencodable } from '../bytes/encode.js';
 import { explainRejection } from '../reference/explain.js';
 import { defaultEnvelopeTables } from './tables.js';
+import { FMT_PREFIX, FMT_TAG } from '../spec/envelope.js';
 
 export type { ParseMode };
 
@@ -59,7 +60,15 @@ export interface EnvelopeResult {
   readonly trailer?: TagBlock;
 }
 
-const FMT_VALUE = /^FMT[0-9]{3}$/;
+/** `FMT` + three digits: the value of user-header 119 that names the format. */
+function isFmtValue(value: string): boolean {
+  if (value.length !== FMT_PREFIX.length + 3 || !value.startsWith(FMT_PREFIX)) return false;
+  for (let i = FMT_PREFIX.length; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 export function parseEnvelope(input: string | Uint8Array, options: EnvelopeParseOptions = {}): EnvelopeResult {
   const mode = options.mode ?? 'strict';
@@ -115,7 +124,7 @@ export function describe(
         if (result.userHeader === undefined) {
           result.userHeader = block;
           for (const e of block.entries) {
-            if (e.tag === '119' && FMT_VALUE.test(e.value)) {
+            if (e.tag === FMT_TAG && isFmtValue(e.value)) {
               result.fmt = e.value;
               break;
             }
