@@ -33,6 +33,7 @@
  */
 
 import { Buffer, isAscii } from 'node:buffer';
+import { LineCursor } from '../diagnostics/lines.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** A maximal run of bytes that are not valid GB18030. */
@@ -259,22 +260,14 @@ export function decodeExact(bytes: Uint8Array, decoded?: string): DecodedText {
 
 // --- diagnostics -----------------------------------------------------------------------------
 
-/** 1-based line and column (UTF-16 code units) of `offset` in `text`; lines end at LF. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) {
-    line++;
-    lineStart = at + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
 
 /** One E001 (invalid GB18030) diagnostic per invalid byte run, pointing at its U+FFFD. */
 export function invalidByteDiagnostics(decoded: DecodedText): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const lines = new LineCursor(decoded.text);
   for (const run of decoded.invalid) {
-    const { line, column } = lineColumn(decoded.text, run.textOffset);
+    const line = lines.line(run.textOffset);
+    const column = run.textOffset - lines.lineStart + 1;
     out.push(
       diagnostic(
         'E001',

@@ -31,7 +31,8 @@
 import { Buffer } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { A3A0_CODE_POINT, FOUR_BYTE_2022, fourByteCode, lineColumn } from './decode.js';
+import { A3A0_CODE_POINT, FOUR_BYTE_2022, fourByteCode } from './decode.js';
+import { LineCursor } from '../diagnostics/lines.js';
 
 
 /** The two-byte codes GB18030-2022 gives U+FE10–FE19 and U+9FB4–9FBB (decode.ts, FOUR_BYTE_2022). */
@@ -91,8 +92,10 @@ export function findUnencodable(text: string): number[] {
 /** One E002 (unencodable character) diagnostic per lone surrogate in `text`. */
 export function unencodableDiagnostics(text: string): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const lines = new LineCursor(text);
   for (const offset of findUnencodable(text)) {
-    const { line, column } = lineColumn(text, offset);
+    const line = lines.line(offset);
+    const column = offset - lines.lineStart + 1;
     const found = `U+${text.charCodeAt(offset).toString(16).toUpperCase()}`;
     out.push(diagnostic('E002', { offset, line, column, length: 1 }, { found }));
   }

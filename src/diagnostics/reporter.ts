@@ -1,4 +1,4 @@
-import { LineCursor } from '../envelope/lines.js';
+import { LineCursor } from './lines.js';
 import { DIAGNOSTIC_CODES, type DiagnosticCode, type DiagnosticCodeDef } from './codes.js';
 import { diagnostic, type Diagnostic, type DiagnosticParams } from './diagnostic.js';
 
@@ -34,6 +34,12 @@ export class Reporter {
   ) {
     this.lines = new LineCursor(text);
     this.lenient = mode === 'lenient';
+  }
+
+  /** Records a diagnostic built elsewhere (the bytes stage), under the same limit. */
+  add(d: Diagnostic): void {
+    if (this.diagnostics.length >= this.limit) this.suppressed++;
+    else this.diagnostics.push(d);
   }
 
   /** The diagnostics, with one L001 summary at the end when findings were suppressed. */

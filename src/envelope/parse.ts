@@ -14,8 +14,8 @@ import { scanEnvelope } from './scan.js';
 import { checkEnvelope, type CompiledEnvelopeTables } from './check.js';
 import { Reporter, type ParseMode } from '../diagnostics/reporter.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { decodeMessage } from '../bytes/decode.js';
-import { findUnencodable } from '../bytes/encode.js';
+import { decodeMessage, invalidByteDiagnostics } from '../bytes/decode.js';
+import { unencodableDiagnostics } from '../bytes/encode.js';
 import { explainRejection } from '../reference/explain.js';
 import { defaultEnvelopeTables } from './tables.js';
 import { FMT_PREFIX, FMT_TAG } from '../spec/envelope.js';
@@ -78,18 +78,12 @@ export function parseEnvelope(input: string | Uint8Array, options: EnvelopeParse
     text = input;
     reporter = new Reporter(text, mode, options.diagnosticLimit);
     // Lone surrogates cannot become GB18030 bytes (only possible in string input).
-    if (!text.isWellFormed()) {
-      for (const i of findUnencodable(text)) {
-        reporter.report('E002', i, 1, undefined, { found: `U+${text.charCodeAt(i).toString(16).toUpperCase()}` });
-      }
-    }
+    if (!text.isWellFormed()) for (const d of unencodableDiagnostics(text)) reporter.add(d);
   } else {
     const decoded = decodeMessage(input);
     text = decoded.text;
     reporter = new Reporter(text, mode, options.diagnosticLimit);
-    for (const bad of decoded.invalid) {
-      reporter.report('E001', bad.textOffset, 1, undefined, { byteOffset: bad.byteOffset });
-    }
+    if (decoded.invalid.length > 0) for (const d of invalidByteDiagnostics(decoded)) reporter.add(d);
   }
   const envelope = scanEnvelope(text, reporter);
   checkEnvelope(envelope, reporter, options.tables ?? defaultEnvelopeTables());

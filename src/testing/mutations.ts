@@ -19,6 +19,7 @@ import type { AnyMessage } from '../message/types.js';
 import { compiledTreeOf } from '../notation/compile.js';
 import type { TypedValue } from '../notation/types.js';
 import { messageArbitrary, type MessageGenOptions } from './message-arbitrary.js';
+import { lineColumn } from '../diagnostics/lines.js';
 
 /** The ways a message is broken. */
 export const MUTATION_KINDS = [
@@ -551,15 +552,6 @@ export function mutationFmts(kind: MutationKind, codec: Codec<AnyMessage>): stri
   return [...codec.compiled.plans.values()].filter((p) => KINDS[kind].applies(p, codec)).map((p) => p.id);
 }
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, column: offset - start + 1 };
-}
 
 /**
  * Breaks one valid message (text built by `codec.build`) in the way `kind` says; undefined when

@@ -58,3 +58,10 @@ export class LineCursor {
     return this.lineNo;
   }
 }
+
+/** 1-based line and column (UTF-16 code units) of one offset; for many, use a `LineCursor`. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const cursor = new LineCursor(text);
+  const line = cursor.line(offset);
+  return { line, column: offset - cursor.lineStart + 1 };
+}
