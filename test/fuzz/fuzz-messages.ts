@@ -19,14 +19,10 @@ import { serializeEnvelope } from '../../src/envelope/serialize.js';
 import { bodyFromJSON, build, messageToJSON, parse, serializeMessage } from '../../src/message/index.js';
 import { arbitraryInvalidMessage, arbitraryMessage, type GeneratorOptions } from '../../src/testing/index.js';
 import { prng } from '../../bench/corpus.js';
+import { numberArg } from './args.js';
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: number): number => {
-  const i = args.indexOf(name);
-  return i === -1 ? fallback : Number(args[i + 1]);
-};
-const runs = arg('--runs', 1_000_000);
-const seed = arg('--seed', 1);
+const runs = numberArg('--runs', 1_000_000);
+const seed = numberArg('--seed', 1);
 const HANG_MS = 1000;
 const WARM_UP = 2000;
 

@@ -15,15 +15,11 @@ import { serializeEnvelope } from '../../src/envelope/serialize.js';
 import { parseReference } from '../../src/reference/parse-reference.js';
 import { encodeText } from '../../src/bytes/encode.js';
 import { arbitraryEnvelopeText, arbitraryMutatedEnvelopeText } from '../../src/testing/envelope.js';
+import { numberArg } from './args.js';
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: number): number => {
-  const i = args.indexOf(name);
-  return i === -1 ? fallback : Number(args[i + 1]);
-};
-const runs = arg('--runs', 1_000_000);
-const seed = arg('--seed', 1);
-const referenceEvery = arg('--reference-every', 50);
+const runs = numberArg('--runs', 1_000_000);
+const seed = numberArg('--seed', 1);
+const referenceEvery = numberArg('--reference-every', 50);
 
 type Kind = 'valid' | 'mutated' | 'random text' | 'random bytes' | 'mutated bytes';
 const counts = new Map<Kind, number>();
