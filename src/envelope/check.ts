@@ -113,9 +113,13 @@ function checkTagBlock(block: TagBlock, r: Reporter, list: CompiledTagList): voi
   let maxIndex = -1;
   let maxTag = '';
   const id = block.id;
+  const defs = list.defs;
   for (const entry of block.entries) {
     const length = entry.tag.length + entry.value.length + 3;
-    const index = list.index.get(entry.tag);
+    // Entries mostly come in table order: compare with the next expected tag before hashing a
+    // freshly sliced tag string for the map.
+    const expected = maxIndex + 1;
+    const index = expected < defs.length && defs[expected]!.tag === entry.tag ? expected : list.index.get(entry.tag);
     if (index === undefined) {
       r.report('S013', entry.offset, length, { block: id, tag: entry.tag }, { tag: entry.tag, block: id });
       continue;

@@ -219,7 +219,7 @@ class Scanner {
   private basicHeader(start: number, cs: number, before: string | undefined): Block {
     const text = this.text;
     const end = this.headerEnd(cs);
-    const bad = checkShape(text, cs, end, BASIC_SHAPE);
+    const bad = checkShape(text, cs, end, BASIC_SHAPE, BASIC_MASKS);
     if (bad !== -1 || text.charCodeAt(end) !== RBRACE) {
       const { at, en, zh } = explainShape(cs, end, bad, BASIC_SHAPE, BASIC_PARTS);
       return this.badHeader(start, '1', cs, end, 'S010', at, en, zh, before);
@@ -247,17 +247,28 @@ class Scanner {
     const len = end - cs;
     const direction = text.charCodeAt(cs);
     let shape: string;
+    let masks: Uint8Array;
     let parts: readonly Part[];
     if (direction === 73 /* I */) {
-      shape = len <= 17 ? INPUT_SHAPE : len <= 18 ? INPUT_SHAPE_DM : INPUT_SHAPE_OBS;
+      if (len <= 17) {
+        shape = INPUT_SHAPE;
+        masks = INPUT_MASKS;
+      } else if (len <= 18) {
+        shape = INPUT_SHAPE_DM;
+        masks = INPUT_MASKS_DM;
+      } else {
+        shape = INPUT_SHAPE_OBS;
+        masks = INPUT_MASKS_OBS;
+      }
       parts = INPUT_PARTS_OBS;
     } else if (direction === 79 /* O */) {
       shape = OUTPUT_SHAPE;
+      masks = OUTPUT_MASKS;
       parts = OUTPUT_PARTS;
     } else {
       return this.badHeader(start, '2', cs, end, 'S011', cs, 'it must start with I or O', '应以I或O开头', before);
     }
-    const bad = checkShape(text, cs, end, shape);
+    const bad = checkShape(text, cs, end, shape, masks);
     if (bad !== -1 || text.charCodeAt(end) !== RBRACE) {
       const { at, en, zh } = explainShape(cs, end, bad, shape, parts);
       const form = direction === 73 ? 'the input form has 17, 18 or 21 characters' : 'the output form has 47 characters';
@@ -316,6 +327,10 @@ class Scanner {
   ): Block {
     const { text, n } = this;
     const entries: TagEntry[] = [];
+    // A well-formed tag block holds no line break, so all its entries are on the block's line.
+    this.locate(start);
+    const line = this.ln;
+    const lineStart = start - this.col + 1;
     let p = cs;
     let problem = -1;
     while (p < n) {
@@ -337,8 +352,10 @@ class Scanner {
         problem = v < n ? v : p;
         break;
       }
-      this.locate(p);
-      entries.push({ tag: text.slice(p + 1, q), value: text.slice(valueStart, v), offset: p, line: this.ln, column: this.col });
+      const tag = q - p === 4 && isUpperAlnum(text.charCodeAt(p + 1)) && isUpperAlnum(text.charCodeAt(p + 2)) && isUpperAlnum(text.charCodeAt(p + 3))
+        ? internTag(text, p + 1, q)
+        : text.slice(p + 1, q);
+      entries.push({ tag, value: text.slice(valueStart, v), offset: p, line, column: p - lineStart + 1 });
       p = v + 1;
     }
     if (problem !== -1 || p >= n) {
@@ -351,8 +368,7 @@ class Scanner {
       if (raw.unterminated !== true) this.r.report('S012', problem, 1, { block: id }, { block: id });
       return raw;
     }
-    this.locate(start);
-    const block: TagBlock = { kind, id, offset: start, line: this.ln, column: this.col, end: p + 1, entries };
+    const block: TagBlock = { kind, id, offset: start, line, column: start - lineStart + 1, end: p + 1, entries };
     return withBefore(block, before);
   }
 
@@ -437,6 +453,7 @@ class Scanner {
       const le = text.indexOf('\n', p);
       if (le === -1) return this.unendedTextBlock(start, id, cs, before, mark);
       let tagEnd = -1;
+      let tag = '';
       if (text.charCodeAt(p) === COLON) {
         // Fast path: `:NN:` or `:NNA:`; anything else is read generally and reported.
         const c1 = text.charCodeAt(p + 1);
@@ -444,17 +461,20 @@ class Scanner {
         const c3 = text.charCodeAt(p + 3);
         if (c1 < 128 && c2 < 128 && (CLASS[c1]! & CLASS[c2]!) !== 0 && (c3 === COLON || (c3 < 128 && CLASS[c3]! !== 0 && text.charCodeAt(p + 4) === COLON))) {
           tagEnd = c3 === COLON ? p + 3 : p + 4;
+          tag = internTag(text, p + 1, tagEnd);
         } else {
           tagEnd = p + 1;
           while (tagEnd < le && text.charCodeAt(tagEnd) !== COLON && text.charCodeAt(tagEnd) !== CR) tagEnd++;
           if (tagEnd >= le || text.charCodeAt(tagEnd) !== COLON) tagEnd = -1;
           if (tagEnd === -1 || !isTextTag(text, p + 1, tagEnd)) r.report('S022', p, 1, ctx);
+          else tag = internTag(text, p + 1, tagEnd);
+          if (tagEnd !== -1 && tag === '') tag = text.slice(p + 1, tagEnd);
         }
       }
       if (tagEnd !== -1) {
         if (fStart !== -1) fields.push(this.field(fStart, fTag, fValue, p, fLine, fColumn));
         fStart = p;
-        fTag = text.slice(p + 1, tagEnd);
+        fTag = tag;
         fValue = tagEnd + 1;
         fLine = line;
         fColumn = p - lineStart + 1;
@@ -464,11 +484,11 @@ class Scanner {
           bodyEnd = endNl + 1;
           fields.push(this.field77E(p, fValue, bodyEnd, line, fColumn));
           fStart = -1;
-          line += countLf(text, fValue, bodyEnd);
+          line = this.ln;
           lineStart = bodyEnd;
           break;
         }
-        this.checkLine(fValue, le, id, fTag, undefined);
+        if (!this.lineIsClean(fValue, le)) this.checkLine(fValue, le, id, fTag, undefined);
       } else if (fStart === -1) {
         // A line before the first field: kept in `leading`.
         if (!reportedStray) {
@@ -476,7 +496,7 @@ class Scanner {
           reportedStray = true;
         }
         this.checkLine(p, le, id, undefined, undefined);
-      } else {
+      } else if (!this.lineIsClean(p, le)) {
         this.checkLine(p, le, id, fTag, undefined);
       }
       p = le + 1;
@@ -523,7 +543,6 @@ class Scanner {
     column: number,
   ): Field {
     const { text, r } = this;
-    const outer = this.field(start, '77E', valueStart, bodyEnd, line, column);
     const ctx = { block: '4', tag: '77E' };
     const firstEnd = text.indexOf('\n', valueStart);
     const firstContentEnd = firstEnd > valueStart && text.charCodeAt(firstEnd - 1) === CR ? firstEnd - 1 : firstEnd;
@@ -558,18 +577,30 @@ class Scanner {
       if (isTag) {
         if (eStart !== -1) embedded.push(this.embeddedField(eStart, eTag, eValue, p, eLine));
         eStart = p;
-        eTag = text.slice(p + 1, p + 4);
+        eTag = internTag(text, p + 1, p + 4);
         eValue = p + 5;
         eLine = ln;
-        this.checkLine(eValue, le, '4', '77E', eTag);
-      } else {
+        if (!this.lineIsClean(eValue, le)) this.checkLine(eValue, le, '4', '77E', eTag);
+      } else if (!this.lineIsClean(p, le)) {
         this.checkLine(p, le, '4', '77E', eStart === -1 ? undefined : eTag);
       }
       p = le + 1;
       ln++;
     }
+    // The caller continues after 77E on this line.
+    this.ln = ln;
     if (eStart !== -1) embedded.push(this.embeddedField(eStart, eTag, eValue, bodyEnd, eLine));
-    return { ...outer, embedded };
+    // One literal, not a spread of `field()`'s object: spreading costs as much as the rest of 77E.
+    const crlf = bodyEnd - 2 >= valueStart && text.charCodeAt(bodyEnd - 2) === CR;
+    return {
+      tag: '77E',
+      value: text.slice(valueStart, crlf ? bodyEnd - 2 : bodyEnd - 1),
+      eol: crlf ? '\r\n' : '\n',
+      offset: start,
+      line,
+      column,
+      embedded,
+    };
   }
 
   private embeddedField(start: number, tag: string, valueStart: number, next: number, line: number): EmbeddedField {
@@ -581,6 +612,18 @@ class Scanner {
       line,
       column: 1,
     };
+  }
+
+  /**
+   * The common case of `checkLine`, decided without a call: the line [from, lf) ends in CRLF and
+   * holds no other CR and no brace. Then nothing needs reporting.
+   */
+  private lineIsClean(from: number, lf: number): boolean {
+    const cr = lf - 1;
+    if (cr < from || this.braceBefore < cr || this.text.charCodeAt(cr) !== CR) return false;
+    let next = this.nextCr;
+    if (next !== -1 && next < from) next = this.nextCr = this.text.indexOf('\r', from);
+    return next === cr;
   }
 
   /**
@@ -648,14 +691,25 @@ function isTextTag(text: string, from: number, to: number): boolean {
   return true;
 }
 
-function countLf(text: string, from: number, to: number): number {
-  let count = 0;
-  let i = text.indexOf('\n', from);
-  while (i !== -1 && i < to) {
-    count++;
-    i = text.indexOf('\n', i + 1);
-  }
-  return count;
+/** Position of [0-9A-Z] in the tag-string table (0–35); 255 for any other character. */
+const TAG_CHAR = new Uint8Array(128).fill(255);
+for (let c = 48; c <= 57; c++) TAG_CHAR[c] = c - 48;
+for (let c = 65; c <= 90; c++) TAG_CHAR[c] = c - 55;
+
+/**
+ * One string per distinct 2- or 3-character tag, made on first sight: a field's tag then costs
+ * no allocation, and later lookups by tag (maps, comparisons) hash a string whose hash is cached.
+ */
+const TAG_STRINGS: (string | undefined)[] = new Array<string | undefined>(36 * 36 * 37);
+
+/** The tag text[from, to): 2 or 3 characters of [0-9A-Z] (checked by the caller). */
+function internTag(text: string, from: number, to: number): string {
+  const a = TAG_CHAR[text.charCodeAt(from)]!;
+  const b = TAG_CHAR[text.charCodeAt(from + 1)]!;
+  const k = (a * 36 + b) * 37 + (to - from === 3 ? TAG_CHAR[text.charCodeAt(from + 2)]! + 1 : 0);
+  let tag = TAG_STRINGS[k];
+  if (tag === undefined) TAG_STRINGS[k] = tag = text.slice(from, to);
+  return tag;
 }
 
 function allSpace(text: string, from: number, to: number): boolean {
@@ -688,12 +742,9 @@ function shapeMasks(shape: string): Uint8Array {
   }
   return masks;
 }
-const MASKS = new Map<string, Uint8Array>();
 
 /** Index of the first position in [from, to) that breaks `shape`, or -1 when the content fits it exactly. */
-function checkShape(text: string, from: number, to: number, shape: string): number {
-  let masks = MASKS.get(shape);
-  if (masks === undefined) MASKS.set(shape, (masks = shapeMasks(shape)));
+function checkShape(text: string, from: number, to: number, shape: string, masks: Uint8Array): number {
   const len = masks.length;
   let i = 0;
   for (; i < len && from + i < to; i++) {
@@ -718,6 +769,7 @@ const ADDRESS = (en: string, zh: string): Part =>
   part(12, `${en} must be 12 letters A-Z or digits`, `${zh}应为12位大写字母或数字`);
 
 const BASIC_SHAPE = `A99${'C'.repeat(12)}${'9'.repeat(10)}`;
+const BASIC_MASKS = shapeMasks(BASIC_SHAPE);
 const BASIC_PARTS: readonly Part[] = [
   LETTER('the application id', '应用标识'),
   DIGITS(2, 'the service id', '服务标识'),
@@ -728,6 +780,9 @@ const BASIC_PARTS: readonly Part[] = [
 const INPUT_SHAPE = `I999${'C'.repeat(12)}A`;
 const INPUT_SHAPE_DM = `${INPUT_SHAPE}9`;
 const INPUT_SHAPE_OBS = `${INPUT_SHAPE_DM}999`;
+const INPUT_MASKS = shapeMasks(INPUT_SHAPE);
+const INPUT_MASKS_DM = shapeMasks(INPUT_SHAPE_DM);
+const INPUT_MASKS_OBS = shapeMasks(INPUT_SHAPE_OBS);
 const INPUT_PARTS_OBS: readonly Part[] = [
   part(1, 'the direction must be I', '方向应为I'),
   DIGITS(3, 'the message type', '报文类型'),
@@ -737,6 +792,7 @@ const INPUT_PARTS_OBS: readonly Part[] = [
   DIGITS(3, 'the obsolescence period', '过期时间'),
 ];
 const OUTPUT_SHAPE = `O${'9'.repeat(13)}${'C'.repeat(12)}${'9'.repeat(20)}A`;
+const OUTPUT_MASKS = shapeMasks(OUTPUT_SHAPE);
 const OUTPUT_PARTS: readonly Part[] = [
   part(1, 'the direction must be O', '方向应为O'),
   DIGITS(3, 'the message type', '报文类型'),
