@@ -218,11 +218,15 @@ class Scanner {
 
   private basicHeader(start: number, cs: number, before: string | undefined): Block {
     const text = this.text;
-    const end = this.headerEnd(cs);
-    const bad = checkShape(text, cs, end, BASIC_SHAPE, BASIC_MASKS);
-    if (bad !== -1 || text.charCodeAt(end) !== RBRACE) {
-      const { at, en, zh } = explainShape(cs, end, bad, BASIC_SHAPE, BASIC_PARTS);
-      return this.badHeader(start, '1', cs, end, 'S010', at, en, zh, before);
+    let end = cs + BASIC_SHAPE.length;
+    BASIC_RE.lastIndex = cs;
+    if (!BASIC_RE.test(text)) {
+      end = this.headerEnd(cs);
+      const bad = checkShape(text, cs, end, BASIC_SHAPE, BASIC_MASKS);
+      if (bad !== -1 || text.charCodeAt(end) !== RBRACE) {
+        const { at, en, zh } = explainShape(cs, end, bad, BASIC_SHAPE, BASIC_PARTS);
+        return this.badHeader(start, '1', cs, end, 'S010', at, en, zh, before);
+      }
     }
     this.locate(start);
     const block: BasicHeader = {
@@ -243,38 +247,17 @@ class Scanner {
 
   private applicationHeader(start: number, cs: number, before: string | undefined): Block {
     const text = this.text;
-    const end = this.headerEnd(cs);
-    const len = end - cs;
     const direction = text.charCodeAt(cs);
-    let shape: string;
-    let masks: Uint8Array;
-    let parts: readonly Part[];
-    if (direction === 73 /* I */) {
-      if (len <= 17) {
-        shape = INPUT_SHAPE;
-        masks = INPUT_MASKS;
-      } else if (len <= 18) {
-        shape = INPUT_SHAPE_DM;
-        masks = INPUT_MASKS_DM;
-      } else {
-        shape = INPUT_SHAPE_OBS;
-        masks = INPUT_MASKS_OBS;
-      }
-      parts = INPUT_PARTS_OBS;
-    } else if (direction === 79 /* O */) {
-      shape = OUTPUT_SHAPE;
-      masks = OUTPUT_MASKS;
-      parts = OUTPUT_PARTS;
-    } else {
-      return this.badHeader(start, '2', cs, end, 'S011', cs, 'it must start with I or O', '应以I或O开头', before);
+    let end: number;
+    const fast = direction === 73 /* I */ ? INPUT_RE : OUTPUT_RE;
+    fast.lastIndex = cs;
+    if (fast.test(text)) end = fast.lastIndex - 1;
+    else {
+      end = this.headerEnd(cs);
+      const problem = this.badApplicationHeader(start, cs, end, direction, before);
+      if (problem !== undefined) return problem;
     }
-    const bad = checkShape(text, cs, end, shape, masks);
-    if (bad !== -1 || text.charCodeAt(end) !== RBRACE) {
-      const { at, en, zh } = explainShape(cs, end, bad, shape, parts);
-      const form = direction === 73 ? 'the input form has 17, 18 or 21 characters' : 'the output form has 47 characters';
-      const formZh = direction === 73 ? '输入格式应为17、18或21位' : '输出格式应为47位';
-      return this.badHeader(start, '2', cs, end, 'S011', at, `${en} (${form})`, `${zh}（${formZh}）`, before);
-    }
+    const len = end - cs;
     this.locate(start);
     let block: ApplicationHeader;
     if (direction === 73) {
@@ -317,6 +300,42 @@ class Scanner {
     return withBefore(block, before);
   }
 
+  /** The general path of block 2: reports why its content does not fit (a raw block), else undefined. */
+  private badApplicationHeader(start: number, cs: number, end: number, direction: number, before: string | undefined): RawBlock | undefined {
+    const text = this.text;
+    const len = end - cs;
+    let shape: string;
+    let masks: Uint8Array;
+    let parts: readonly Part[];
+    if (direction === 73 /* I */) {
+      if (len <= 17) {
+        shape = INPUT_SHAPE;
+        masks = INPUT_MASKS;
+      } else if (len <= 18) {
+        shape = INPUT_SHAPE_DM;
+        masks = INPUT_MASKS_DM;
+      } else {
+        shape = INPUT_SHAPE_OBS;
+        masks = INPUT_MASKS_OBS;
+      }
+      parts = INPUT_PARTS_OBS;
+    } else if (direction === 79 /* O */) {
+      shape = OUTPUT_SHAPE;
+      masks = OUTPUT_MASKS;
+      parts = OUTPUT_PARTS;
+    } else {
+      return this.badHeader(start, '2', cs, end, 'S011', cs, 'it must start with I or O', '应以I或O开头', before);
+    }
+    const bad = checkShape(text, cs, end, shape, masks);
+    if (bad !== -1 || text.charCodeAt(end) !== RBRACE) {
+      const { at, en, zh } = explainShape(cs, end, bad, shape, parts);
+      const form = direction === 73 ? 'the input form has 17, 18 or 21 characters' : 'the output form has 47 characters';
+      const formZh = direction === 73 ? '输入格式应为17、18或21位' : '输出格式应为47位';
+      return this.badHeader(start, '2', cs, end, 'S011', at, `${en} (${form})`, `${zh}（${formZh}）`, before);
+    }
+    return undefined;
+  }
+
   /** Blocks 3, 5, 7: `{tag:value}` sub-blocks. */
   private tagBlock(
     start: number,
@@ -340,11 +359,22 @@ class Scanner {
         problem = p;
         break;
       }
-      let q = p + 1;
-      while (q < n && isAlnum(text.charCodeAt(q))) q++;
-      if (q === p + 1 || q >= n || text.charCodeAt(q) !== COLON) {
-        problem = q < n ? q : p;
-        break;
+      // Fast path: a 3-character tag of [0-9A-Z] (all of the standard's), read once.
+      const c1 = text.charCodeAt(p + 1);
+      const c2 = text.charCodeAt(p + 2);
+      const c3 = text.charCodeAt(p + 3);
+      let q = p + 4;
+      let tag: string;
+      if (text.charCodeAt(q) === COLON && isUpperAlnum(c1) && isUpperAlnum(c2) && isUpperAlnum(c3)) {
+        tag = tagOf(text, p + 1, c1, c2, c3);
+      } else {
+        q = p + 1;
+        while (q < n && isAlnum(text.charCodeAt(q))) q++;
+        if (q === p + 1 || q >= n || text.charCodeAt(q) !== COLON) {
+          problem = q < n ? q : p;
+          break;
+        }
+        tag = text.slice(p + 1, q);
       }
       const valueStart = q + 1;
       const v = this.valueEnd(valueStart);
@@ -352,9 +382,6 @@ class Scanner {
         problem = v < n ? v : p;
         break;
       }
-      const tag = q - p === 4 && isUpperAlnum(text.charCodeAt(p + 1)) && isUpperAlnum(text.charCodeAt(p + 2)) && isUpperAlnum(text.charCodeAt(p + 3))
-        ? internTag(text, p + 1, q)
-        : text.slice(p + 1, q);
       entries.push({ tag, value: text.slice(valueStart, v), offset: p, line, column: p - lineStart + 1 });
       p = v + 1;
     }
@@ -442,11 +469,16 @@ class Scanner {
     let fLine = 0;
     let fColumn = 0;
     let reportedStray = false;
+    // Whether the last line read ended in CRLF (its content not empty of the CR).
+    let crlf = true;
 
     // The body ends at the first line that starts with "-}" (grammar: the first CRLF "-}").
     let bodyEnd = -1;
+    // Each character is read once (`charCodeAt` on a string of either width is the dominant cost
+    // of a JS loop here), and the line break of a clean line is known without reading it again.
     for (;;) {
-      if (text.charCodeAt(p) === DASH && text.charCodeAt(p + 1) === RBRACE && p > cs) {
+      const c0 = text.charCodeAt(p);
+      if (c0 === DASH && text.charCodeAt(p + 1) === RBRACE && p > cs) {
         bodyEnd = p;
         break;
       }
@@ -454,15 +486,21 @@ class Scanner {
       if (le === -1) return this.unendedTextBlock(start, id, cs, before, mark);
       let tagEnd = -1;
       let tag = '';
-      if (text.charCodeAt(p) === COLON) {
+      if (c0 === COLON) {
         // Fast path: `:NN:` or `:NNA:`; anything else is read generally and reported.
         const c1 = text.charCodeAt(p + 1);
         const c2 = text.charCodeAt(p + 2);
         const c3 = text.charCodeAt(p + 3);
-        if (c1 < 128 && c2 < 128 && (CLASS[c1]! & CLASS[c2]!) !== 0 && (c3 === COLON || (c3 < 128 && CLASS[c3]! !== 0 && text.charCodeAt(p + 4) === COLON))) {
-          tagEnd = c3 === COLON ? p + 3 : p + 4;
-          tag = internTag(text, p + 1, tagEnd);
-        } else {
+        if (c1 < 128 && c2 < 128 && (CLASS[c1]! & CLASS[c2]!) !== 0) {
+          if (c3 === COLON) {
+            tagEnd = p + 3;
+            tag = tagOf(text, p + 1, c1, c2, -1);
+          } else if (c3 < 128 && CLASS[c3]! !== 0 && text.charCodeAt(p + 4) === COLON) {
+            tagEnd = p + 4;
+            tag = tagOf(text, p + 1, c1, c2, c3);
+          }
+        }
+        if (tagEnd === -1) {
           tagEnd = p + 1;
           while (tagEnd < le && text.charCodeAt(tagEnd) !== COLON && text.charCodeAt(tagEnd) !== CR) tagEnd++;
           if (tagEnd >= le || text.charCodeAt(tagEnd) !== COLON) tagEnd = -1;
@@ -472,7 +510,7 @@ class Scanner {
         }
       }
       if (tagEnd !== -1) {
-        if (fStart !== -1) fields.push(this.field(fStart, fTag, fValue, p, fLine, fColumn));
+        if (fStart !== -1) fields.push(this.field(fStart, fTag, fValue, p, crlf, fLine, fColumn));
         fStart = p;
         fTag = tag;
         fValue = tagEnd + 1;
@@ -488,7 +526,7 @@ class Scanner {
           lineStart = bodyEnd;
           break;
         }
-        if (!this.lineIsClean(fValue, le)) this.checkLine(fValue, le, id, fTag, undefined);
+        crlf = this.lineIsClean(fValue, le) || this.lineChecked(fValue, le, id, fTag);
       } else if (fStart === -1) {
         // A line before the first field: kept in `leading`.
         if (!reportedStray) {
@@ -496,14 +534,14 @@ class Scanner {
           reportedStray = true;
         }
         this.checkLine(p, le, id, undefined, undefined);
-      } else if (!this.lineIsClean(p, le)) {
-        this.checkLine(p, le, id, fTag, undefined);
+      } else {
+        crlf = this.lineIsClean(p, le) || this.lineChecked(p, le, id, fTag);
       }
       p = le + 1;
       line++;
       lineStart = p;
     }
-    if (fStart !== -1) fields.push(this.field(fStart, fTag, fValue, bodyEnd, fLine, fColumn));
+    if (fStart !== -1) fields.push(this.field(fStart, fTag, fValue, bodyEnd, crlf, fLine, fColumn));
     this.r.lines.sync(line, lineStart);
 
     const block: TextBlock = {
@@ -520,9 +558,11 @@ class Scanner {
     return withBefore(block, before);
   }
 
-  /** A field whose last line break ends just before `next` (the next field or the block's `-`). */
-  private field(start: number, tag: string, valueStart: number, next: number, line: number, column: number): Field {
-    const crlf = next - 2 >= valueStart && this.text.charCodeAt(next - 2) === CR;
+  /**
+   * A field whose last line break ends just before `next` (the next field or the block's `-`);
+   * `crlf`: that break is CRLF.
+   */
+  private field(start: number, tag: string, valueStart: number, next: number, crlf: boolean, line: number, column: number): Field {
     const valueEnd = crlf ? next - 2 : next - 1;
     return {
       tag,
@@ -626,6 +666,12 @@ class Scanner {
     return next === cr;
   }
 
+  /** `checkLine` for a line `lineIsClean` rejected; returns whether the line ends in CRLF. */
+  private lineChecked(from: number, lf: number, block: string, tag: string): boolean {
+    this.checkLine(from, lf, block, tag, undefined);
+    return lf - 1 >= from && this.text.charCodeAt(lf - 1) === CR;
+  }
+
   /**
    * Checks the content of one line [from, lf) of block 4/6 (lf = index of its LF): the break is
    * CRLF, no bare CR inside, no braces.
@@ -704,11 +750,14 @@ const TAG_STRINGS: (string | undefined)[] = new Array<string | undefined>(36 * 3
 
 /** The tag text[from, to): 2 or 3 characters of [0-9A-Z] (checked by the caller). */
 function internTag(text: string, from: number, to: number): string {
-  const a = TAG_CHAR[text.charCodeAt(from)]!;
-  const b = TAG_CHAR[text.charCodeAt(from + 1)]!;
-  const k = (a * 36 + b) * 37 + (to - from === 3 ? TAG_CHAR[text.charCodeAt(from + 2)]! + 1 : 0);
+  return tagOf(text, from, text.charCodeAt(from), text.charCodeAt(from + 1), to - from === 3 ? text.charCodeAt(from + 2) : -1);
+}
+
+/** `internTag` for a caller that has read the characters: `c3` is -1 for a 2-character tag. */
+function tagOf(text: string, from: number, c1: number, c2: number, c3: number): string {
+  const k = (TAG_CHAR[c1]! * 36 + TAG_CHAR[c2]!) * 37 + (c3 === -1 ? 0 : TAG_CHAR[c3]! + 1);
   let tag = TAG_STRINGS[k];
-  if (tag === undefined) TAG_STRINGS[k] = tag = text.slice(from, to);
+  if (tag === undefined) TAG_STRINGS[k] = tag = text.slice(from, c3 === -1 ? from + 2 : from + 3);
   return tag;
 }
 
@@ -793,6 +842,26 @@ const INPUT_PARTS_OBS: readonly Part[] = [
 ];
 const OUTPUT_SHAPE = `O${'9'.repeat(13)}${'C'.repeat(12)}${'9'.repeat(20)}A`;
 const OUTPUT_MASKS = shapeMasks(OUTPUT_SHAPE);
+/**
+ * The fast path of a header check: one sticky regular expression per form, the shape's exact
+ * characters followed by the block's `}` (fixed lengths, so matching is linear). Only when it
+ * fails does the scanner look for the block's end and explain the mismatch with the shape masks.
+ */
+function shapeRegExp(...shapes: string[]): RegExp {
+  const alternatives = shapes.map((shape) => {
+    let src = '';
+    for (const k of shape) src += k === '9' ? '[0-9]' : k === 'A' ? '[A-Z]' : k === 'C' ? '[0-9A-Z]' : k;
+    return src;
+  });
+  return new RegExp(`(?:${alternatives.join('|')})\\}`, 'y');
+}
+const BASIC_RE = shapeRegExp(BASIC_SHAPE);
+const INPUT_RE = shapeRegExp(INPUT_SHAPE, INPUT_SHAPE_DM, INPUT_SHAPE_OBS);
+const OUTPUT_RE = shapeRegExp(OUTPUT_SHAPE);
+
+/** @internal The header fast-path expressions (built at load, so tests check them for linear time). */
+export const HEADER_REGEXPS: readonly RegExp[] = [BASIC_RE, INPUT_RE, OUTPUT_RE];
+
 const OUTPUT_PARTS: readonly Part[] = [
   part(1, 'the direction must be O', '方向应为O'),
   DIGITS(3, 'the message type', '报文类型'),
