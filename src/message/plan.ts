@@ -24,7 +24,8 @@ import {
   type Status,
   type TagDef,
 } from '../spec/schema.js';
-import { compileFormat } from '../notation/compile.js';
+import { compileFormat, fastValueOf } from '../notation/compile.js';
+import type { FastPath } from '../notation/fast.js';
 import type { ComponentInfo, ComponentRules, CompiledFormat, NotationContext } from '../notation/types.js';
 
 /** TypeScript alias for a value of the pseudo code table `FMT` (the FMT numbers in use). */
@@ -71,6 +72,8 @@ export interface ItemPlan {
   /** The notation actually used (the FMT's narrowed one, else the dictionary's). */
   readonly notation: string;
   readonly format: CompiledFormat;
+  /** `format`'s fast path (`fastValueOf`): the value of a valid raw value, else `NOT_FAST`. */
+  readonly fast: FastPath['value'];
   readonly role: ItemRole;
   /** Block of the field: '4' (text and 77E items) or '6'. */
   readonly block: '4' | '6';
@@ -128,6 +131,33 @@ export interface ListPlan {
   readonly entries: readonly EntryPlan[];
   /** tag → locations, by entry index ascending. */
   readonly index: ReadonlyMap<string, readonly TagLoc[]>;
+  /**
+   * `index` keyed by `packTag(tag)` (the tags that pack): a tag read from a message is a fresh
+   * string, and a Map look-up by a number is several times cheaper than one by such a string.
+   */
+  readonly packed: ReadonlyMap<number, readonly TagLoc[]>;
+}
+
+/**
+ * A tag of 1–4 ASCII characters as `1 c1 c2 …` in base 128 (distinct for distinct tags; a
+ * small integer), else -1. The standard's tags are 2–3 characters.
+ */
+export function packTag(tag: string): number {
+  const n = tag.length;
+  if (n === 0 || n > 4) return -1;
+  let k = 1;
+  for (let i = 0; i < n; i++) {
+    const c = tag.charCodeAt(i);
+    if (c >= 128) return -1;
+    k = k * 128 + c;
+  }
+  return k;
+}
+
+/** The locations of `tag` in `list` (undefined: not an item of the list). */
+export function locsOf(list: ListPlan, tag: string): readonly TagLoc[] | undefined {
+  const k = packTag(tag);
+  return k >= 0 ? list.packed.get(k) : list.index.get(tag);
 }
 
 /** Where a tag is in a plan: which list, which group (-1: message level), which index. */
@@ -383,7 +413,12 @@ function compileList(
       addLoc(it.tag, { entry: i, item: -1 });
     }
   });
-  return { entries, index };
+  const packed = new Map<number, TagLoc[]>();
+  for (const [tag, locs] of index) {
+    const k = packTag(tag);
+    if (k >= 0) packed.set(k, locs);
+  }
+  return { entries, index, packed };
 }
 
 function compileItem(
@@ -492,6 +527,7 @@ function compileItem(
     def,
     notation,
     format,
+    fast: fastValueOf(format),
     role,
     block,
     embedded,

@@ -17,10 +17,11 @@ import type { EmbeddedField, TextBlock } from '../envelope/ast.js';
 import type { EnvelopeResult } from '../envelope/parse.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { FindingContext } from '../diagnostics/reporter.js';
+import { NOT_FAST } from '../notation/fast.js';
 import { gb18030Width } from '../notation/gb18030-width.js';
 import type { ParseHints, TypedValue } from '../notation/types.js';
 import type { MessageHeaders } from './types.js';
-import type { CompiledTables, EntryPlan, FmtPlan, GroupPlan, ItemPlan, ListPlan, ListWhere, TagLoc } from './plan.js';
+import { locsOf, type CompiledTables, type EntryPlan, type FmtPlan, type GroupPlan, type ItemPlan, type ListPlan, type ListWhere, type TagLoc } from './plan.js';
 import type { Sink } from './sink.js';
 
 /** One field read for an item. */
@@ -132,8 +133,8 @@ class Matcher {
     this.groupEnd = new Array<number>(n).fill(-1);
   }
 
-  private report(code: DiagnosticCode, f: FieldLike, params: Record<string, string | number>): void {
-    this.sink.report(code, f.offset, f.tag.length + 2, contextOf(this.where, f.tag), params);
+  private report(code: DiagnosticCode, tag: string, offset: number, params: Record<string, string | number>): void {
+    this.sink.report(code, offset, tag.length + 2, contextOf(this.where, tag), params);
   }
 
   private missing(it: ItemPlan, at: number, where: string, whereZh: string): void {
@@ -147,13 +148,13 @@ class Matcher {
     });
   }
 
-  private occ(it: ItemPlan, f: FieldLike, group: number, rep: number): Occ {
+  private occ(it: ItemPlan, tag: string, offset: number, raw: string, group: number, rep: number): Occ {
     const o: Occ = {
       item: it,
-      tag: f.tag,
-      offset: f.offset,
-      valueOffset: f.offset + f.tag.length + 2,
-      raw: f.value,
+      tag,
+      offset,
+      valueOffset: offset + tag.length + 2,
+      raw,
       group,
       rep,
       value: undefined,
@@ -214,20 +215,24 @@ class Matcher {
     (this.skippedAt ??= []).push(at);
   }
 
-  private notHere(f: FieldLike): void {
+  private notHere(tag: string, offset: number): void {
     const where = this.where;
-    const def = where.dictionary.get(f.tag);
+    const def = where.dictionary.get(tag);
     if (def === undefined) {
-      this.report('F002', f, { tag: f.tag, dictionary: where.dictionaryEn, dictionaryZh: where.dictionaryZh });
+      this.report('F002', tag, offset, { tag, dictionary: where.dictionaryEn, dictionaryZh: where.dictionaryZh });
     } else {
-      this.report('F003', f, { tag: f.tag, name: def.name, nameZh: def.nameZh, fmt: this.fmt.id, where: where.en, whereZh: where.zh });
+      this.report('F003', tag, offset, { tag, name: def.name, nameZh: def.nameZh, fmt: this.fmt.id, where: where.en, whereZh: where.zh });
     }
   }
 
-  field(f: FieldLike): void {
-    const locs = this.list.index.get(f.tag);
+  /**
+   * One field: its tag, offset and raw value, read once by the caller (the field objects of an
+   * envelope come in several shapes, so a property read of one costs more than a local).
+   */
+  field(tag: string, offset: number, raw: string): void {
+    const locs = locsOf(this.list, tag);
     if (locs === undefined) {
-      this.notHere(f);
+      this.notHere(tag, offset);
       return;
     }
     // 1. The current group repetition goes on, or a new one starts.
@@ -240,21 +245,21 @@ class Matcher {
         const it = g.items[j]!;
         const reps = this.reps[g.index]!;
         if (j > this.pos) {
-          cur[j] = this.occ(it, f, g.index, reps.length - 1);
+          cur[j] = this.occ(it, tag, offset, raw, g.index, reps.length - 1);
           this.pos = j;
-          this.lastTag = f.tag;
+          this.lastTag = tag;
           return;
         }
         if (j !== 0 && cur[j] === undefined) {
-          this.report('F004', f, { tag: f.tag, after: this.lastTag });
-          cur[j] = this.occ(it, f, g.index, reps.length - 1);
+          this.report('F004', tag, offset, { tag, after: this.lastTag });
+          cur[j] = this.occ(it, tag, offset, raw, g.index, reps.length - 1);
           return;
         }
         if (reps.length < g.max) {
-          this.closeRep(f.offset);
-          this.startRep(g)[j] = this.occ(it, f, g.index, reps.length - 1);
+          this.closeRep(offset);
+          this.startRep(g)[j] = this.occ(it, tag, offset, raw, g.index, reps.length - 1);
           this.pos = j;
-          this.lastTag = f.tag;
+          this.lastTag = tag;
           return;
         }
       }
@@ -268,17 +273,17 @@ class Matcher {
       }
     }
     if (fwd !== undefined) {
-      this.closeGroup(f.offset);
-      for (let k = this.e; k < fwd.entry; k++) this.skip(k, f.offset);
+      this.closeGroup(offset);
+      for (let k = this.e; k < fwd.entry; k++) this.skip(k, offset);
       const entry = this.entries[fwd.entry]!;
-      if (entry.kind === 'item') this.top[fwd.entry] = this.occ(entry, f, -1, -1);
+      if (entry.kind === 'item') this.top[fwd.entry] = this.occ(entry, tag, offset, raw, -1, -1);
       else {
         this.g = entry;
-        this.startRep(entry)[fwd.item] = this.occ(entry.items[fwd.item]!, f, entry.index, this.reps[entry.index]!.length - 1);
+        this.startRep(entry)[fwd.item] = this.occ(entry.items[fwd.item]!, tag, offset, raw, entry.index, this.reps[entry.index]!.length - 1);
         this.pos = fwd.item;
       }
       this.e = fwd.entry + 1;
-      this.lastTag = f.tag;
+      this.lastTag = tag;
       return;
     }
     // 3. Backward: an entry already passed.
@@ -286,17 +291,17 @@ class Matcher {
     const entry = this.entries[back.entry]!;
     if (entry.kind === 'item') {
       if (this.top[back.entry] === undefined) {
-        this.report('F004', f, { tag: f.tag, after: this.lastTag });
-        this.top[back.entry] = this.occ(entry, f, -1, -1);
+        this.report('F004', tag, offset, { tag, after: this.lastTag });
+        this.top[back.entry] = this.occ(entry, tag, offset, raw, -1, -1);
       } else {
-        this.report('F007', f, { tag: entry.tag, name: entry.name, nameZh: entry.nameZh, where: this.where.en, whereZh: this.where.zh });
+        this.report('F007', tag, offset, { tag: entry.tag, name: entry.name, nameZh: entry.nameZh, where: this.where.en, whereZh: this.where.zh });
       }
     } else if (g === entry && cur !== undefined) {
       const it = entry.items[back.item]!;
       const w = repWhere(entry, this.reps[entry.index]!.length - 1);
-      this.report('F007', f, { tag: it.tag, name: it.name, nameZh: it.nameZh, where: w.where, whereZh: w.whereZh });
+      this.report('F007', tag, offset, { tag: it.tag, name: it.name, nameZh: it.nameZh, where: w.where, whereZh: w.whereZh });
     } else {
-      this.report('F004', f, { tag: f.tag, after: this.lastTag });
+      this.report('F004', tag, offset, { tag, after: this.lastTag });
     }
   }
 
@@ -319,7 +324,10 @@ class Matcher {
 
 function matchList(rs: ReadState, fmt: FmtPlan, list: ListPlan, fields: readonly FieldLike[], end: number, where: Where): ListState {
   const m = new Matcher(rs, rs.sink, fmt, list, end, where);
-  for (let i = 0; i < fields.length; i++) m.field(fields[i]!);
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
+    m.field(f.tag, f.offset, f.value);
+  }
   return m.finish();
 }
 
@@ -402,7 +410,19 @@ function readValue(rs: ReadState, st: Lookup, o: Occ): void {
       sink.report('R017', o.valueOffset, Math.max(1, o.raw.length), contextOf(st.where, o.tag), { tag: o.tag, currency: it.currencyFrom });
     }
   }
-  const out = it.format.parse(o.raw, core.parseContext, hints);
+  // The fast path first (no outcome object); the full parse only for a value with a problem.
+  const fast = it.fast(o.raw, core.parseContext, hints);
+  if (fast !== NOT_FAST) {
+    o.value = fast;
+    o.clean = true;
+  } else readProblems(rs, st, o, hints);
+  if (it.postCodes.length > 0 && o.value !== undefined) checkPostCodes(rs, st, o);
+}
+
+/** A value the fast path did not read: the full parse, with every problem reported. */
+function readProblems(rs: ReadState, st: Lookup, o: Occ, hints: ParseHints | undefined): void {
+  const { sink, core } = rs;
+  const out = o.item.format.parse(o.raw, core.parseContext, hints);
   o.value = out.value;
   const problems = out.problems;
   o.clean = problems.length === 0;
@@ -417,7 +437,6 @@ function readValue(rs: ReadState, st: Lookup, o: Occ): void {
       sink.report(p.code as DiagnosticCode, o.valueOffset + p.index, p.length, context, params);
     }
   }
-  if (it.postCodes.length > 0 && o.value !== undefined) checkPostCodes(rs, st, o);
 }
 
 function checkPostCodes(rs: ReadState, st: Lookup, o: Occ): void {

@@ -29,6 +29,7 @@ import type { VariableDef } from '../spec/variables.js';
 import { CHARSET_NAMES, DECIMAL_COMMA_COUNTS, codePointLabel, describeChar, inCharset, type CharType } from './charsets.js';
 import { checkBic, checkCalendarDate, checkCurrencyDecimals, checkDecimal, checkTimeOfDay, problem } from './checks.js';
 import { compileFastPath, type FastPath } from './fast.js';
+export { NOT_FAST } from './fast.js';
 import { gb18030Width } from './gb18030-width.js';
 import { parseNotation, type SyntaxNode } from './syntax.js';
 import type {
@@ -912,6 +913,17 @@ export function parsersOf(format: CompiledFormat): {
     fast: (raw, ctx, hints) => p.fast.parse(raw, ctx, hints),
     fastTest: (raw, ctx, hints) => p.fast.test(raw, ctx, hints),
   };
+}
+
+/**
+ * @internal The fast path's reader of a format made by `compileFormat`: the value of a string
+ * without problems (as `format.parse(raw, …).value`), else `NOT_FAST` (then call `format.parse`
+ * for the problems). Saves the outcome object per value; plans keep it per item.
+ */
+export function fastValueOf(format: CompiledFormat): FastPath['value'] {
+  const p = PARSERS.get(format);
+  if (p === undefined) throw new Error(`not a compiled format: ${format.notation}`);
+  return p.fast.value;
 }
 
 /**

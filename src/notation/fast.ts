@@ -31,9 +31,17 @@ export const NO_PROBLEMS: readonly ValueProblem[] = Object.freeze([]) as readonl
 const FAIL = -1;
 type Step = (raw: string, pos: number) => number;
 
+/** What `FastPath.value` returns when the value has a problem (or the fast path cannot tell). */
+export const NOT_FAST: unique symbol = Symbol('not read by the fast path');
+
 export interface FastPath {
   /** The outcome of a value without problems, else undefined (then run the reader). */
   parse(raw: string, ctx: NotationContext, hints: ParseHints | undefined): ParseOutcome | undefined;
+  /**
+   * `parse(…)?.value` without the outcome object: the value of a value without problems, else
+   * `NOT_FAST` (then run the reader).
+   */
+  value(raw: string, ctx: NotationContext, hints: ParseHints | undefined): TypedValue | undefined | typeof NOT_FAST;
   /** True when the value has no problem (false: it has one, or the fast path cannot tell). */
   test(raw: string, ctx: NotationContext, hints: ParseHints | undefined): boolean;
 }
@@ -87,7 +95,7 @@ function runRegExp(run: Uint8Array): RegExp {
 }
 
 /** Characters read one by one before a scanner hands a run over to its regular expression. */
-const LOOP_CHARS = 16;
+const LOOP_CHARS = 64;
 
 /** End of the run of `run` characters (ASCII only) that starts at `a`. */
 function scanRun(raw: string, a: number, run: Uint8Array, re: RegExp): number {
@@ -261,8 +269,11 @@ function bigDirect(raw: string, a: number, comma: number, b: number): Big {
     x.c = [0];
   } else {
     x.e = intLen - first - 1;
+    // Digit j of the coefficient is raw[a + j] before the comma, raw[comma + 1 + j - intLen] after.
     const c: number[] = [];
-    for (let j = first; j <= last; j++) c.push(raw.charCodeAt(j < intLen ? a + j : comma + 1 + j - intLen) - ZERO);
+    let j = first;
+    for (; j <= last && j < intLen; j++) c.push(raw.charCodeAt(a + j) - ZERO);
+    for (const shift = comma + 1 - intLen; j <= last; j++) c.push(raw.charCodeAt(shift + j) - ZERO);
     x.c = c;
   }
   x.constructor = Big;
@@ -764,7 +775,7 @@ export function compileFastPath(tree: CompiledTree): FastPath {
     }
   }
 
-  /** The context checks, on positions (for `test`: no allocation for packable codes). */
+  /** The context checks, on positions (no allocation for packable codes). */
   function contextOk(raw: string, ctx: NotationContext, hints: ParseHints | undefined): boolean {
     for (let j = 0; j < currencyComps.length; j++) {
       const k = currencyComps[j]!;
@@ -794,70 +805,40 @@ export function compileFastPath(tree: CompiledTree): FastPath {
     return true;
   }
 
-  /** The context checks on the built values (for `parse`, which has the texts anyway). */
-  function contextOkOnValues(values: readonly TypedValue[], ctx: NotationContext, hints: ParseHints | undefined): boolean {
-    for (let j = 0; j < currencyComps.length; j++) {
-      const k = currencyComps[j]!;
-      if (st[k]! >= 0 && !ctx.currencies.has(values[k] as string)) return false;
-    }
-    for (let j = 0; j < tableComps.length; j++) {
-      const k = tableComps[j]!;
-      if (st[k]! < 0) continue;
-      const table = ctx.codeTables.get(tableNames[k]!);
-      if (table !== undefined && !table.has(values[k] as string)) return false;
-    }
-    for (let j = 0; j < amountComps.length; j++) {
-      const k = amountComps[j]!;
-      if (st[k]! < 0) continue;
-      const ccy = amountCcy[j]!;
-      let currency: string | undefined;
-      if (ccy >= 0) {
-        if (st[ccy]! < 0) continue;
-        currency = values[ccy] as string;
-      } else currency = hints?.currency;
-      if (currency === undefined) continue;
-      const minor = ctx.currencies.get(currency);
-      if (minor !== undefined && en[k]! - cm[k]! - 1 > minor) return false;
-    }
-    return true;
-  }
-
   // The validator keeps its positions in the arrays above, so it is not re-entrant: a call made
   // while another is running (a context map calling back into the same format) takes the reader.
   let busy = false;
 
-  function parseValid(raw: string, ctx: NotationContext, hints: ParseHints | undefined): ParseOutcome | undefined {
-    if (root(raw, 0) !== raw.length) return undefined;
-    if (count === 0) return { value: '', problems: NO_PROBLEMS };
-    if (tree.scalar) {
-      const value = st[0]! < 0 ? undefined : valueAt(raw, 0);
-      if (lookups && value !== undefined && !contextOkOnValues([value], ctx, hints)) return undefined;
-      return { value, problems: NO_PROBLEMS };
-    }
+  function valueOfValid(raw: string, ctx: NotationContext, hints: ParseHints | undefined): TypedValue | undefined | typeof NOT_FAST {
+    if (root(raw, 0) !== raw.length) return NOT_FAST;
+    // The context checks on positions, before anything is built (codes looked up packed, as
+    // `test` does: no sliced string to hash).
+    if (lookups && !contextOk(raw, ctx, hints)) return NOT_FAST;
+    if (count === 0) return '';
+    if (tree.scalar) return st[0]! < 0 ? undefined : valueAt(raw, 0);
     const obj: Record<string, TypedValue> = {};
-    const values: TypedValue[] | undefined = lookups ? new Array<TypedValue>(count) : undefined;
-    for (let k = 0; k < count; k++) {
-      if (st[k]! < 0) continue;
-      const v = valueAt(raw, k);
-      obj[names[k]!] = v;
-      if (values !== undefined) values[k] = v;
-    }
-    if (values !== undefined && !contextOkOnValues(values, ctx, hints)) return undefined;
-    return { value: obj, problems: NO_PROBLEMS };
+    for (let k = 0; k < count; k++) if (st[k]! >= 0) obj[names[k]!] = valueAt(raw, k);
+    return obj;
   }
 
   // An exception (a malformed context, say) also leaves the value to the reader, which reports it.
+  function value(raw: string, ctx: NotationContext, hints: ParseHints | undefined): TypedValue | undefined | typeof NOT_FAST {
+    if (busy) return NOT_FAST;
+    busy = true;
+    try {
+      return valueOfValid(raw, ctx, hints);
+    } catch {
+      return NOT_FAST;
+    } finally {
+      busy = false;
+    }
+  }
+
   return {
+    value,
     parse(raw, ctx, hints) {
-      if (busy) return undefined;
-      busy = true;
-      try {
-        return parseValid(raw, ctx, hints);
-      } catch {
-        return undefined;
-      } finally {
-        busy = false;
-      }
+      const v = value(raw, ctx, hints);
+      return v === NOT_FAST ? undefined : { value: v, problems: NO_PROBLEMS };
     },
     test(raw, ctx, hints) {
       if (busy) return false;

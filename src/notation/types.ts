@@ -42,9 +42,9 @@ export interface ParseOutcome {
  * `defaultNotationContext()` and change it with `extendNotationContext()` (src/spec/code-tables.ts).
  * A code table that is absent from the context is not checked.
  *
- * A context is read-only data: `CompiledFormat.test` caches a look-up form of each map (per map
- * object, rebuilt when its size changes), so do not modify a map once it has been used; derive a
- * new context with `extendNotationContext()` instead.
+ * A context is read-only data: `CompiledFormat.parse` and `test` cache a look-up form of each map
+ * (per map object, rebuilt when its size changes), so do not modify a map once it has been used;
+ * derive a new context with `extendNotationContext()` instead.
  */
 export interface NotationContext {
   /** Currency code → minor units (digits after the decimal comma), e.g. JPY → 0. */
