@@ -6,8 +6,8 @@
  *   node --expose-gc --import tsx bench/message.bench.ts [--count 2000] [--warmup 5] [--rounds 11] [--json out.json]
  *   (or `npx tsx bench/message.bench.ts`, without the collection between families)
  *
- * Steady-state throughput: each path runs `--warmup` passes before any is timed, then the median
- * of `--rounds` timed passes is reported.
+ * Steady-state throughput: each path runs `--warmup` passes before any is timed, then `--rounds`
+ * timed passes go round-robin over the three paths, and each reports its median pass.
  *
  * The corpus of each family is made by the message generators of src/testing (valid messages of
  * every FMT of the family, random content, fixed seed) plus the shipped fixtures of the family.
@@ -21,7 +21,7 @@ import { encodeText } from '../src/bytes/encode.js';
 import { parseEnvelope } from '../src/envelope/parse.js';
 import { build, defaultCodec, parse } from '../src/message/index.js';
 import { messageArbitrary } from '../src/testing/message-arbitrary.js';
-import { measure, report, type Measurement, type Ratio } from './measure.js';
+import { interleaved, report, type Measurement, type Ratio } from './measure.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string): string | undefined => {
@@ -79,9 +79,16 @@ for (const mt of FAMILIES) {
     typedParse();
     trustedParse();
   }
-  const env = measure(`MT${mt} parseEnvelope (envelope only)`, texts.length, bytes, envelopeOnly, { rounds: ROUNDS });
-  const typed = measure(`MT${mt} parse + validate (typed)`, texts.length, bytes, typedParse, { rounds: ROUNDS });
-  const trusted = measure(`MT${mt} parse, validate: false (typed)`, texts.length, bytes, trustedParse, { rounds: ROUNDS });
+  // Round-robin timing (see `interleaved`): a slow spell of the machine falls on all three alike.
+  const [env, typed, trusted] = interleaved(
+    [
+      { name: `MT${mt} parseEnvelope (envelope only)`, messages: texts.length, bytes, run: envelopeOnly },
+      { name: `MT${mt} parse + validate (typed)`, messages: texts.length, bytes, run: typedParse },
+      { name: `MT${mt} parse, validate: false (typed)`, messages: texts.length, bytes, run: trustedParse },
+    ],
+    ROUNDS,
+    0,
+  ) as [Measurement, Measurement, Measurement];
   results.push(env, typed, trusted);
   ratios.push({ name: `MT${mt} typed + validate / envelope only`, value: typed.msgsPerSec / env.msgsPerSec, target: 0.3 });
   ratios.push({ name: `MT${mt} typed, no validation / envelope only`, value: trusted.msgsPerSec / env.msgsPerSec });
