@@ -97,11 +97,22 @@ function runRegExp(run: Uint8Array): RegExp {
 /** Characters read one by one before a scanner hands a run over to its regular expression. */
 const LOOP_CHARS = 64;
 
+/**
+ * Values this much longer than the loop's reach (signatures, long texts) are one run in practice:
+ * they go to the regular expression at once.
+ */
+const LONG_VALUE = 4 * LOOP_CHARS;
+
 /** End of the run of `run` characters (ASCII only) that starts at `a`. */
 function scanRun(raw: string, a: number, run: Uint8Array, re: RegExp): number {
   const n = raw.length;
-  const lim = a + LOOP_CHARS < n ? a + LOOP_CHARS : n;
   let i = a;
+  if (n - a > LONG_VALUE) {
+    re.lastIndex = a;
+    re.test(raw);
+    return re.lastIndex;
+  }
+  const lim = a + LOOP_CHARS < n ? a + LOOP_CHARS : n;
   while (i < lim) {
     const u = raw.charCodeAt(i);
     if (u >= 128 || run[u] === 0) return i;
