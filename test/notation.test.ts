@@ -16,6 +16,7 @@ import {
   extendNotationContext,
 } from '../src/spec/code-tables.js';
 import { VARIABLES, variableDef } from '../src/spec/variables.js';
+import { HEADER_TAGS } from '../src/spec/envelope.js';
 
 const ctx = defaultNotationContext();
 
@@ -838,6 +839,18 @@ describe('properties over every notation of fields.md', () => {
       expect(performance.now() - t0, notation).toBeLessThan(3000);
     }
   });
+});
+
+describe('the envelope header formats (blocks 3, 5, 7)', () => {
+  const formats = [...new Set(Object.values(HEADER_TAGS).flatMap((defs) => defs.map((d) => d.format)))].filter((f) => f !== '');
+  it('are the ones the envelope checks with', () => {
+    expect(formats).toEqual(expect.arrayContaining(['FMT3!n', '32h', '4096b', '12!h']));
+  });
+  for (const notation of formats) {
+    it(`${JSON.stringify(notation)}: the compiled validator agrees with the full reader (parse and test)`, () => {
+      checkAgreement(compileFormat(notation), 300);
+    });
+  }
 });
 
 describe('the compiled validator on corner cases of the reading rules', () => {

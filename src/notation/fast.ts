@@ -441,6 +441,30 @@ const crlfStep: Step = (raw, pos) => {
   return d === COLON || d === HYPHEN ? FAIL : p;
 };
 
+/**
+ * For a format that is one plain single-line component (`16x`, `32h`, `12!h`, `4096b`: a charset
+ * and a length, nothing looked up, no semantic check), a test by one top-level function: true
+ * when the whole value is a run of the component's characters of an allowed length. The closure
+ * tree below serves every format from shared code, so its calls and property loads see every
+ * format's shapes; this path sees only strings and tables. It only ever says yes to a value the
+ * tree accepts too (false: the tree decides).
+ */
+function simpleRun(tree: CompiledTree): ((raw: string) => boolean) | undefined {
+  const node = tree.nodes.length === 1 ? tree.nodes[0] : undefined;
+  if (node === undefined || node.kind !== 'comp') return undefined;
+  const c = node;
+  if (c.type === 'g' || c.type === 'd' || c.multi || c.lines !== 1 || c.optional) return undefined;
+  if (c.variable !== undefined || c.bic || c.date || c.time || c.amount || c.currency || c.codeTable !== undefined) return undefined;
+  const run = runTable(c, undefined, c.noSpace);
+  const re = runRegExp(run);
+  const max = c.max;
+  const min = c.exact ? max : 1;
+  return (raw) => {
+    const n = raw.length;
+    return n >= min && n <= max && scanRun(raw, 0, run, re) === n;
+  };
+}
+
 export function compileFastPath(tree: CompiledTree): FastPath {
   const comps = tree.comps;
   const count = comps.length;
@@ -816,6 +840,8 @@ export function compileFastPath(tree: CompiledTree): FastPath {
     return true;
   }
 
+  const simple = simpleRun(tree);
+
   // The validator keeps its positions in the arrays above, so it is not re-entrant: a call made
   // while another is running (a context map calling back into the same format) takes the reader.
   let busy = false;
@@ -834,6 +860,7 @@ export function compileFastPath(tree: CompiledTree): FastPath {
 
   // An exception (a malformed context, say) also leaves the value to the reader, which reports it.
   function value(raw: string, ctx: NotationContext, hints: ParseHints | undefined): TypedValue | undefined | typeof NOT_FAST {
+    if (simple !== undefined && simple(raw)) return raw;
     if (busy) return NOT_FAST;
     busy = true;
     try {
@@ -852,6 +879,7 @@ export function compileFastPath(tree: CompiledTree): FastPath {
       return v === NOT_FAST ? undefined : { value: v, problems: NO_PROBLEMS };
     },
     test(raw, ctx, hints) {
+      if (simple !== undefined && simple(raw)) return true;
       if (busy) return false;
       busy = true;
       try {
