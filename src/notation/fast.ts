@@ -442,8 +442,9 @@ const crlfStep: Step = (raw, pos) => {
 };
 
 /**
- * For a format that is one plain single-line component (`16x`, `32h`, `12!h`, `4096b`: a charset
- * and a length, nothing looked up, no semantic check), a test by one top-level function: true
+ * For a format that is one plain single-line component (`16x`, `32h`, `12!h`, `4096b`, `REF`,
+ * `BIC`, `DATE`: a charset, a length and at most a check on the value itself, nothing looked up
+ * in the context), a test by one top-level function: true
  * when the whole value is a run of the component's characters of an allowed length. The closure
  * tree below serves every format from shared code, so its calls and property loads see every
  * format's shapes; this path sees only strings and tables. It only ever says yes to a value the
@@ -454,14 +455,18 @@ function simpleRun(tree: CompiledTree): ((raw: string) => boolean) | undefined {
   if (node === undefined || node.kind !== 'comp') return undefined;
   const c = node;
   if (c.type === 'g' || c.type === 'd' || c.multi || c.lines !== 1 || c.optional) return undefined;
-  if (c.variable !== undefined || c.bic || c.date || c.time || c.amount || c.currency || c.codeTable !== undefined) return undefined;
+  // A variable's rules are the component's flags; those that need the context are left to the tree.
+  if (c.amount || c.currency || c.codeTable !== undefined) return undefined;
   const run = runTable(c, undefined, c.noSpace);
   const re = runRegExp(run);
   const max = c.max;
   const min = c.exact ? max : 1;
+  if (c.bic) return (raw) => bicOk(raw, 0, raw.length) && scanRun(raw, 0, run, re) === raw.length;
+  const date = c.date;
+  const time = c.time;
   return (raw) => {
     const n = raw.length;
-    return n >= min && n <= max && scanRun(raw, 0, run, re) === n;
+    return n >= min && n <= max && scanRun(raw, 0, run, re) === n && (!date || dateOk(raw, 0, n)) && (!time || timeOk(raw, 0, n));
   };
 }
 
