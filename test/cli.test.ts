@@ -649,14 +649,14 @@ describe('bad input', () => {
     noStack(r.stderr);
   });
 
-  it('the wrong encoding: UTF-16 is refused (exit 2), --encoding utf8 on GB18030 reports E001 (exit 1)', () => {
+  it('the wrong encoding: UTF-16 is refused (exit 2), --encoding utf8 on GB18030 reports E003 (exit 1)', () => {
     const f = join(FIX, 'valid', 'fmt100-mt103-domestic-credit.fin');
     const u16 = join(tmp, 'utf16.fin');
     writeFileSync(u16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(iconv.decode(readFileSync(f), 'gb18030'), 'utf16le')]));
     expectCleanFailure(cli(['validate', u16]), /UTF-16.*convert it first/);
     const r = cli(['validate', '--encoding', 'utf8', f]);
     expect(r.status).toBe(1);
-    expect(r.stdout.toString()).toMatch(/error E001 .*not valid UTF-8.*drop --encoding utf8/);
+    expect(r.stdout.toString()).toMatch(/error E003 .*not valid UTF-8.*drop --encoding utf8/);
   });
 
   it('missing files, empty or unreadable directories, globs without match: exit 2, one line', () => {

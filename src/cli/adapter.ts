@@ -16,7 +16,7 @@ import type { Envelope } from '../envelope/ast.js';
 import { parseEnvelope, type ParseMode } from '../envelope/parse.js';
 import { serializeEnvelope } from '../envelope/serialize.js';
 import { writeEnvelope, type EnvelopeInit } from '../envelope/write.js';
-import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { bodiesEqual, bodyFromJSON, build, fromEnvelope, valueToJSON, type HeadersInit, type JsonValue, type MessageHeaders } from '../message/index.js';
 import { mergeDiagnostics } from '../message/sink.js';
 import { decodeMessage } from '../bytes/decode.js';
@@ -255,16 +255,7 @@ export function decodeUtf8(bytes: Uint8Array): { text: string; invalid: readonly
 
 function invalidUtf8Diagnostic(text: string, offset: number, byteOffset: number): Diagnostic {
   const { line, column } = lineColumn(text, offset);
-  return {
-    code: 'E001',
-    severity: 'error',
-    message: `bytes that are not valid UTF-8 at byte ${byteOffset} (is the file GB18030? then drop --encoding utf8)`,
-    messageZh: `第${byteOffset}字节处不是有效的UTF-8编码（如文件为GB18030编码，请去掉 --encoding utf8）`,
-    offset,
-    line,
-    column,
-    length: 1,
-  };
+  return diagnostic('E003', { offset, line, column, length: 1 }, { byteOffset });
 }
 
 // --- build -------------------------------------------------------------------------------------

@@ -217,6 +217,12 @@ export const DIAGNOSTIC_CODES = table({
     en: 'character {found} cannot be encoded in GB18030',
     zh: '字符{found}无法以GB18030编码',
   },
+  E003: {
+    severity: 'error',
+    title: 'invalid UTF-8',
+    en: 'bytes that are not valid UTF-8 at byte {byteOffset} (is the file GB18030? then drop --encoding utf8)',
+    zh: '第{byteOffset}字节处不是有效的UTF-8编码（如文件为GB18030编码，请去掉 --encoding utf8）',
+  },
   // --- values -------------------------------------------------------------------------------
   // Problems inside one field or header value, found by the format-notation compiler
   // (src/notation). Positions are relative to the value; the caller adds the value's offset.
