@@ -56,11 +56,29 @@ describe('huge messages: bounded time, diagnostics capped (L001)', () => {
   it('a flood of bad values (100,000 braces in a field) is capped', () => {
     const text = `${HEAD('199', '199')}{4:\r\n:20:REF1\r\n:79:${'}{'.repeat(50_000)}\r\n-}${TAIL}`;
     const { value: r, ms } = timed(() => parse(text));
-    // Each stage (envelope, typed layer) is capped at 1,000 + L001; the merged list is not
-    // capped as a whole (here 1,000 S025 + L001 from the envelope, V001 and V013 from the values).
-    expect(r.diagnostics.length).toBeLessThanOrEqual(2002);
-    expect(r.diagnostics.some((d) => d.code === 'L001')).toBe(true);
+    // Both stages find problems (S025 per brace from the envelope, V001 and V013 from the value);
+    // the merged list holds the first 1,000 by position and one L001 counting the rest.
+    expect(r.diagnostics.length).toBe(1001);
+    const summaries = r.diagnostics.filter((d) => d.code === 'L001');
+    expect(summaries).toHaveLength(1);
+    expect(r.diagnostics.at(-1)).toBe(summaries[0]);
+    const all = parse(text, { diagnosticLimit: Number.MAX_SAFE_INTEGER }).diagnostics.length;
+    expect(all).toBeGreaterThan(100_000);
+    expect(summaries[0]!.suppressed).toBe(all - 1000);
     expect(ms).toBeLessThan(10_000);
+  });
+
+  it('one limit for the whole message: diagnosticLimit applies to the merged list', () => {
+    const text = `${HEAD('199', '199')}{4:\r\n:20:REF1\r\n:79:${'}{'.repeat(500)}\r\n-}${TAIL}`;
+    const all = parse(text, { diagnosticLimit: 1_000_000 }).diagnostics;
+    expect(all.some((d) => d.code === 'L001')).toBe(false);
+    const r = parse(text, { diagnosticLimit: 50 });
+    expect(r.diagnostics).toHaveLength(51);
+    expect(r.diagnostics.slice(0, 50)).toEqual(all.slice(0, 50));
+    const last = r.diagnostics.at(-1)!;
+    expect(last.code).toBe('L001');
+    expect(last.suppressed).toBe(all.length - 50);
+    expect(last.message).toContain(`${all.length - 50} more`);
   });
 
   it('parseStream: a message over maxMessageBytes comes through flagged oversized, the next one parsed', async () => {

@@ -30,6 +30,8 @@ export interface Diagnostic {
    * (`"Line 3, col 5: expected …"`), attached when the fast path rejects the input.
    */
   readonly expected?: string;
+  /** L001 only: how many findings were not reported (the message text says it too). */
+  readonly suppressed?: number;
 }
 
 /** Parameters substituted into a code's message templates (`{name}`). */

@@ -46,7 +46,7 @@ export class Reporter {
   finish(): Diagnostic[] {
     if (this.suppressed > 0) {
       const last = this.diagnostics[this.diagnostics.length - 1]!;
-      this.diagnostics.push(diagnostic('L001', last, { limit: this.limit, suppressed: this.suppressed }));
+      this.diagnostics.push(limitDiagnostic(last, this.limit, this.suppressed));
       this.suppressed = 0;
     }
     return this.diagnostics;
@@ -89,6 +89,11 @@ export class Reporter {
       ),
     );
   }
+}
+
+/** The L001 summary after `last`: `suppressed` findings beyond `limit` were not reported. */
+export function limitDiagnostic(last: Diagnostic, limit: number, suppressed: number): Diagnostic {
+  return { ...diagnostic('L001', last, { limit, suppressed }), suppressed };
 }
 
 /** A short, printable description of what stands at `offset` (for "found …" texts). */

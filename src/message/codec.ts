@@ -78,7 +78,7 @@ function where0(code: 'R021', params: Record<string, string>): Diagnostic {
 
 function typed<M extends AnyMessage>(core: CompiledTables, env: EnvelopeResult, options: MessageParseOptions): ParseResult<M> {
   const validate = options.validate !== false;
-  const sink = new Sink(env.text, options.mode ?? 'strict', !validate);
+  const sink = new Sink(env.text, options.mode ?? 'strict', !validate, options.diagnosticLimit);
   let message: AnyMessage | undefined;
   if (env.fmt !== undefined) {
     const plan = core.plans.get(fmtNumber(env.fmt));
@@ -92,7 +92,7 @@ function typed<M extends AnyMessage>(core: CompiledTables, env: EnvelopeResult, 
     }
   }
   const own = sink.diagnostics;
-  const diagnostics = mergeDiagnostics(env.diagnostics, own);
+  const diagnostics = mergeDiagnostics(env.diagnostics, own, options.diagnosticLimit);
   const ok = env.ok && message !== undefined && !hasErrors(own);
   if (ok) return { ok: true, envelope: env, message: message as M, diagnostics };
   return message === undefined ? { ok: false, envelope: env, diagnostics } : { ok: false, envelope: env, message: message as M, diagnostics };

@@ -5,7 +5,7 @@
  */
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Diagnostic, DiagnosticParams } from '../diagnostics/diagnostic.js';
-import { Reporter, type FindingContext, type ParseMode } from '../diagnostics/reporter.js';
+import { DEFAULT_DIAGNOSTIC_LIMIT, limitDiagnostic, Reporter, type FindingContext, type ParseMode } from '../diagnostics/reporter.js';
 
 const NONE: readonly Diagnostic[] = [];
 
@@ -16,6 +16,8 @@ export class Sink {
     readonly text: string,
     readonly mode: ParseMode,
     readonly quiet: boolean,
+    /** At most this many findings (then one L001); the message's limit is applied again on merging. */
+    readonly limit?: number,
   ) {}
 
   report(code: DiagnosticCode, offset: number, length: number, context?: FindingContext, params?: DiagnosticParams): void {
@@ -25,7 +27,7 @@ export class Sink {
 
   /** Reported even when quiet. */
   force(code: DiagnosticCode, offset: number, length: number, context?: FindingContext, params?: DiagnosticParams): void {
-    (this.reporter ??= new Reporter(this.text, this.mode)).report(code, offset, length, context, params);
+    (this.reporter ??= new Reporter(this.text, this.mode, this.limit)).report(code, offset, length, context, params);
   }
 
   get diagnostics(): readonly Diagnostic[] {
@@ -33,9 +35,35 @@ export class Sink {
   }
 }
 
-/** Diagnostics of both stages in one list, by position (stable: the envelope's first on ties). */
-export function mergeDiagnostics(envelope: readonly Diagnostic[], message: readonly Diagnostic[]): readonly Diagnostic[] {
+/**
+ * Diagnostics of both stages in one list, by position (stable: the envelope's first on ties),
+ * under one `limit`: each stage caps its own findings, so together they may hold up to twice as
+ * many and two L001 summaries; then the first `limit` findings by position are kept, followed by
+ * one L001 that counts everything left out.
+ */
+export function mergeDiagnostics(
+  envelope: readonly Diagnostic[],
+  message: readonly Diagnostic[],
+  limit: number = DEFAULT_DIAGNOSTIC_LIMIT,
+): readonly Diagnostic[] {
   if (message.length === 0) return envelope;
+  const merged = mergeByOffset(envelope, message);
+  let summaries = 0;
+  for (const d of merged) if (d.code === 'L001') summaries++;
+  if (summaries === 0 && merged.length <= limit) return merged;
+  if (summaries === 1 && merged.length - 1 <= limit && merged[merged.length - 1]!.code === 'L001') return merged;
+  const kept: Diagnostic[] = [];
+  let suppressed = 0;
+  for (const d of merged) {
+    if (d.code === 'L001') suppressed += d.suppressed ?? 0;
+    else if (kept.length < limit) kept.push(d);
+    else suppressed++;
+  }
+  if (suppressed > 0) kept.push(limitDiagnostic(kept[kept.length - 1]!, limit, suppressed));
+  return kept;
+}
+
+function mergeByOffset(envelope: readonly Diagnostic[], message: readonly Diagnostic[]): readonly Diagnostic[] {
   const sorted = [...message].sort((a, b) => a.offset - b.offset);
   if (envelope.length === 0) return sorted;
   const out: Diagnostic[] = [];
