@@ -24,9 +24,9 @@ import {
   type Status,
   type TagDef,
 } from '../spec/schema.js';
-import { compileFormat, fastValueOf } from '../notation/compile.js';
+import { compileFormat, parsersOf } from '../notation/compile.js';
 import type { FastPath } from '../notation/fast.js';
-import type { ComponentInfo, ComponentRules, CompiledFormat, NotationContext } from '../notation/types.js';
+import type { ComponentInfo, ComponentRules, CompiledFormat, NotationContext, ParseHints, ParseOutcome } from '../notation/types.js';
 
 /** TypeScript alias for a value of the pseudo code table `FMT` (the FMT numbers in use). */
 export const FMT_NUMBER_TYPE_NAME = 'FmtNumber';
@@ -72,8 +72,10 @@ export interface ItemPlan {
   /** The notation actually used (the FMT's narrowed one, else the dictionary's). */
   readonly notation: string;
   readonly format: CompiledFormat;
-  /** `format`'s fast path (`fastValueOf`): the value of a valid raw value, else `NOT_FAST`. */
+  /** `format`'s fast path (`parsersOf(format).value`): the value of a valid raw value, else `NOT_FAST`. */
   readonly fast: FastPath['value'];
+  /** `format`'s full reader (`parsersOf(format).reader`): every problem, for what `fast` declined. */
+  readonly read: (raw: string, ctx: NotationContext, hints?: ParseHints) => ParseOutcome;
   readonly role: ItemRole;
   /** Block of the field: '4' (text and 77E items) or '6'. */
   readonly block: '4' | '6';
@@ -484,6 +486,7 @@ function compileItem(
     }
   }
   const format = rules.length > 0 ? compileFormat(notation, { ...(names ?? {}), rules }) : plain;
+  const parsers = parsersOf(format);
   const componentTypes = format.components.map((info) => {
     let t = typeOverride.get(info.name) ?? info.tsType;
     if (info.multiLine) t = 'readonly string[]';
@@ -527,7 +530,8 @@ function compileItem(
     def,
     notation,
     format,
-    fast: fastValueOf(format),
+    fast: parsers.value,
+    read: parsers.reader,
     role,
     block,
     embedded,

@@ -422,7 +422,7 @@ function readValue(rs: ReadState, st: Lookup, o: Occ): void {
 /** A value the fast path did not read: the full parse, with every problem reported. */
 function readProblems(rs: ReadState, st: Lookup, o: Occ, hints: ParseHints | undefined): void {
   const { sink, core } = rs;
-  const out = o.item.format.parse(o.raw, core.parseContext, hints);
+  const out = o.item.read(o.raw, core.parseContext, hints);
   o.value = out.value;
   const problems = out.problems;
   o.clean = problems.length === 0;

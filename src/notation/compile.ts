@@ -899,12 +899,15 @@ const PARSERS = new WeakMap<CompiledFormat, { readonly tree: CompiledTree; reado
 /**
  * @internal The parsers of a format made by `compileFormat`, separately: `reader` (the one-pass
  * reader, every problem) and `fast` (the compiled validator: an outcome only for a value without
- * problems). `parse` is `fast` with `reader` as the fallback.
+ * problems). `parse` is `fast` with `reader` as the fallback. `value` is the fast path without
+ * the outcome object (`NOT_FAST` where `fast` has none): the typed layer's plans keep it and
+ * `reader` per item, so a value with a problem is not run through the fast path twice.
  */
 export function parsersOf(format: CompiledFormat): {
   reader(raw: string, ctx: NotationContext, hints?: ParseHints): ParseOutcome;
   fast(raw: string, ctx: NotationContext, hints?: ParseHints): ParseOutcome | undefined;
   fastTest(raw: string, ctx: NotationContext, hints?: ParseHints): boolean;
+  value: FastPath['value'];
 } {
   const p = PARSERS.get(format);
   if (p === undefined) throw new Error(`not a compiled format: ${format.notation}`);
@@ -912,18 +915,8 @@ export function parsersOf(format: CompiledFormat): {
     reader: (raw, ctx, hints) => readFully(p.tree, raw, ctx, hints),
     fast: (raw, ctx, hints) => p.fast.parse(raw, ctx, hints),
     fastTest: (raw, ctx, hints) => p.fast.test(raw, ctx, hints),
+    value: p.fast.value,
   };
-}
-
-/**
- * @internal The fast path's reader of a format made by `compileFormat`: the value of a string
- * without problems (as `format.parse(raw, …).value`), else `NOT_FAST` (then call `format.parse`
- * for the problems). Saves the outcome object per value; plans keep it per item.
- */
-export function fastValueOf(format: CompiledFormat): FastPath['value'] {
-  const p = PARSERS.get(format);
-  if (p === undefined) throw new Error(`not a compiled format: ${format.notation}`);
-  return p.fast.value;
 }
 
 /**
