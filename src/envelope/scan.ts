@@ -504,9 +504,11 @@ class Scanner {
           tagEnd = p + 1;
           while (tagEnd < le && text.charCodeAt(tagEnd) !== COLON && text.charCodeAt(tagEnd) !== CR) tagEnd++;
           if (tagEnd >= le || text.charCodeAt(tagEnd) !== COLON) tagEnd = -1;
-          if (tagEnd === -1 || !isTextTag(text, p + 1, tagEnd)) r.report('S022', p, 1, ctx);
-          else tag = internTag(text, p + 1, tagEnd);
-          if (tagEnd !== -1 && tag === '') tag = text.slice(p + 1, tagEnd);
+          if (tagEnd !== -1 && isTextTag(text, p + 1, tagEnd)) tag = internTag(text, p + 1, tagEnd);
+          else {
+            r.report('S022', p, 1, ctx);
+            if (tagEnd !== -1) tag = text.slice(p + 1, tagEnd);
+          }
         }
       }
       if (tagEnd !== -1) {
@@ -585,7 +587,7 @@ class Scanner {
     const { text, r } = this;
     const ctx = { block: '4', tag: '77E' };
     const firstEnd = text.indexOf('\n', valueStart);
-    const firstContentEnd = firstEnd > valueStart && text.charCodeAt(firstEnd - 1) === CR ? firstEnd - 1 : firstEnd;
+    const firstContentEnd = this.crBeforeLf(valueStart, firstEnd) ? firstEnd - 1 : firstEnd;
     if (firstContentEnd > valueStart) r.report('S026', valueStart, firstContentEnd - valueStart, ctx);
     this.checkLine(valueStart, firstEnd, '4', '77E', undefined);
 
@@ -631,7 +633,7 @@ class Scanner {
     this.ln = ln;
     if (eStart !== -1) embedded.push(this.embeddedField(eStart, eTag, eValue, bodyEnd, eLine));
     // One literal, not a spread of `field()`'s object: spreading costs as much as the rest of 77E.
-    const crlf = bodyEnd - 2 >= valueStart && text.charCodeAt(bodyEnd - 2) === CR;
+    const crlf = this.crBeforeLf(valueStart, bodyEnd - 1);
     return {
       tag: '77E',
       value: text.slice(valueStart, crlf ? bodyEnd - 2 : bodyEnd - 1),
@@ -644,7 +646,7 @@ class Scanner {
   }
 
   private embeddedField(start: number, tag: string, valueStart: number, next: number, line: number): EmbeddedField {
-    const crlf = next - 2 >= valueStart && this.text.charCodeAt(next - 2) === CR;
+    const crlf = this.crBeforeLf(valueStart, next - 1);
     return {
       tag,
       value: this.text.slice(valueStart, crlf ? next - 2 : next - 1),
@@ -669,6 +671,11 @@ class Scanner {
   /** `checkLine` for a line `lineIsClean` rejected; returns whether the line ends in CRLF. */
   private lineChecked(from: number, lf: number, block: string, tag: string): boolean {
     this.checkLine(from, lf, block, tag, undefined);
+    return this.crBeforeLf(from, lf);
+  }
+
+  /** Whether the LF at `lf` is preceded by a CR that belongs to the text starting at `from`. */
+  private crBeforeLf(from: number, lf: number): boolean {
     return lf - 1 >= from && this.text.charCodeAt(lf - 1) === CR;
   }
 
@@ -678,7 +685,7 @@ class Scanner {
    */
   private checkLine(from: number, lf: number, block: string, tag: string | undefined, embeddedTag: string | undefined): void {
     const text = this.text;
-    const contentEnd = lf > from && text.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
+    const contentEnd = this.crBeforeLf(from, lf) ? lf - 1 : lf;
     if (contentEnd === lf) this.r.report('S024', lf, 1, { block, tag, embeddedTag }, { found: 'LF' });
     if (this.nextCr !== -1 && this.nextCr < from) this.nextCr = text.indexOf('\r', from);
     if (this.nextCr !== -1 && this.nextCr < contentEnd) this.lineProblems(from, contentEnd, block, tag, embeddedTag);
