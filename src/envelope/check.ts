@@ -24,12 +24,24 @@ interface CompiledTagList {
   readonly mandatoryMask: number;
 }
 
+/** What the checks need of one block id. */
+interface BlockRule {
+  /** Position in the block order (and bit in the masks). */
+  readonly rank: number;
+  /** The `{tag:value}` tags of the block, when the tables list them. */
+  readonly tags: CompiledTagList | undefined;
+}
+
 /** Envelope tables compiled for checking. */
 export interface CompiledEnvelopeTables {
   readonly tables: EnvelopeTables;
   readonly rank: ReadonlyMap<string, number>;
   readonly mandatoryMask: number;
   readonly tagLists: ReadonlyMap<string, CompiledTagList>;
+  /** Per block id, its rule: one look-up per block. */
+  readonly rules: ReadonlyMap<string, BlockRule>;
+  /** The rules of one-character ASCII ids by character code (no string hashed). */
+  readonly byCode: readonly (BlockRule | undefined)[];
 }
 
 /**
@@ -56,7 +68,14 @@ export function compileEnvelopeTables(
     });
     tagLists.set(id, { defs, index, fits: defs.map((d) => checker(d.format)), mandatoryMask: mask });
   }
-  return { tables, rank, mandatoryMask, tagLists };
+  const rules = new Map<string, BlockRule>();
+  const byCode: (BlockRule | undefined)[] = new Array<BlockRule | undefined>(128).fill(undefined);
+  for (const [id, k] of rank) {
+    const rule: BlockRule = { rank: k, tags: tagLists.get(id) };
+    rules.set(id, rule);
+    if (id.length === 1 && id.charCodeAt(0) < 128) byCode[id.charCodeAt(0)] = rule;
+  }
+  return { tables, rank, mandatoryMask, tagLists, rules, byCode };
 }
 
 export function checkEnvelope(envelope: Envelope, r: Reporter, t: CompiledEnvelopeTables): void {
@@ -69,12 +88,15 @@ export function checkEnvelope(envelope: Envelope, r: Reporter, t: CompiledEnvelo
   let maxRank = -1;
   let maxId = '';
   for (const block of blocks) {
-    if (block.kind === 'raw' && block.id === '') continue; // bad identifier, reported by the scanner
-    const k = t.rank.get(block.id);
-    if (k === undefined) {
-      r.report('S005', block.offset, block.end - block.offset, { block: block.id }, { block: block.id });
+    const id = block.id;
+    if (id === '') continue; // a raw block with a bad identifier, reported by the scanner
+    const c = id.length === 1 ? id.charCodeAt(0) : 128;
+    const rule = c < 128 ? t.byCode[c] : t.rules.get(id);
+    if (rule === undefined) {
+      r.report('S005', block.offset, block.end - block.offset, { block: id }, { block: id });
       continue;
     }
+    const k = rule.rank;
     const bit = 1 << k;
     if ((seen & bit) !== 0) {
       r.report('S006', block.offset, block.end - block.offset, { block: block.id }, { block: block.id });
@@ -86,9 +108,8 @@ export function checkEnvelope(envelope: Envelope, r: Reporter, t: CompiledEnvelo
       maxRank = k;
       maxId = block.id;
     }
-    if (block.kind === 'userHeader' || block.kind === 'trailer' || block.kind === 'signature') {
-      const list = t.tagLists.get(block.id);
-      if (list !== undefined) checkTagBlock(block, r, list);
+    if (rule.tags !== undefined && (block.kind === 'userHeader' || block.kind === 'trailer' || block.kind === 'signature')) {
+      checkTagBlock(block, r, rule.tags);
     }
   }
   if ((seen & t.mandatoryMask) !== t.mandatoryMask) reportMissing(blocks, seen, r, t);
