@@ -25,6 +25,7 @@ import type { Writable } from 'node:stream';
 import { splitStream } from '../bytes/split.js';
 import { decodeMessage } from '../bytes/decode.js';
 import type { Encoding, MessageSource } from './adapter.js';
+import { globMatcher } from './glob.js';
 
 // --- errors ------------------------------------------------------------------------------------
 
@@ -164,26 +165,6 @@ async function walk(
   return out;
 }
 
-/** A glob pattern (`*`, `?`, `**`) as a regular expression over `/`-separated relative paths. */
-export function globToRegExp(pattern: string): RegExp {
-  let re = '';
-  const segments = pattern.split('/');
-  segments.forEach((seg, i) => {
-    const last = i === segments.length - 1;
-    if (seg === '**') {
-      re += last ? '.*' : '(?:[^/]+/)*';
-      return;
-    }
-    for (const ch of seg) {
-      if (ch === '*') re += '[^/]*';
-      else if (ch === '?') re += '[^/]';
-      else re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    }
-    if (!last) re += '/';
-  });
-  return new RegExp(`^${re}$`);
-}
-
 async function expandGlob(arg: string): Promise<FileInput[]> {
   const pattern = arg.split(path.sep).join('/');
   const segments = pattern.split('/');
@@ -191,7 +172,7 @@ async function expandGlob(arg: string): Promise<FileInput[]> {
   const baseSegments = segments.slice(0, firstMagic);
   const rest = segments.slice(firstMagic);
   const base = baseSegments.length === 0 ? '.' : baseSegments.join('/') || '/';
-  const re = globToRegExp(rest.join('/'));
+  const matches = globMatcher(rest.join('/'));
   const maxDepth = rest.includes('**') ? Infinity : rest.length;
   let st;
   try {
@@ -200,7 +181,7 @@ async function expandGlob(arg: string): Promise<FileInput[]> {
     throw fsError('read directory', base, err);
   }
   if (!st.isDirectory()) throw new CliError(`cannot expand '${arg}': '${base}' is not a directory`);
-  const found = await walk(base, (rel) => re.test(rel), maxDepth);
+  const found = await walk(base, matches, maxDepth);
   const out: FileInput[] = [];
   for (const f of found) {
     const name = baseSegments.length === 0 ? f.rel : `${base === '/' ? '' : base}/${f.rel}`;
