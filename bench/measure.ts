@@ -8,6 +8,10 @@ export interface Measurement {
   readonly medianMs: number;
   readonly msgsPerSec: number;
   readonly mbPerSec: number;
+  /** Each timed pass (ms), in the order the passes ran (round 1 first). */
+  readonly passes: readonly number[];
+  /** Slow methods with `pairWith`: that method's passes, each run just before one of these. */
+  readonly paired?: { readonly name: string; readonly passes: readonly number[] };
 }
 
 export interface Ratio {
@@ -43,6 +47,11 @@ export interface TimedMethod {
   readonly run: () => void;
   /** Timed in the first `slowRounds` rounds only. */
   readonly slow?: true;
+  /**
+   * For a slow method: the name of another method that runs (timed) just before each of its
+   * passes, so that `pairedRatio` compares passes made back to back.
+   */
+  readonly pairWith?: string;
 }
 
 /**
@@ -50,29 +59,61 @@ export interface TimedMethod {
  * so that a slow spell of a shared machine falls on all methods alike; reports each method's
  * median pass. `slow` methods are timed after the round-robin, `slowRounds` passes each: their
  * long passes would stretch the rounds, and running them changes the JIT state of code they
- * share with the others. Methods must be warmed up by the caller.
+ * share with the others; each of their passes can follow a pass of a partner (`pairWith`).
+ * Methods must be warmed up by the caller.
  */
 export function interleaved(methods: readonly TimedMethod[], rounds: number, slowRounds: number): Measurement[] {
   const times = methods.map((): number[] => []);
-  const time = (i: number): void => {
+  const pairedTimes = methods.map((): number[] => []);
+  const pass = (i: number): number => {
     const t0 = performance.now();
     methods[i]!.run();
-    times[i]!.push(performance.now() - t0);
+    return performance.now() - t0;
   };
-  for (let r = 0; r < rounds; r++) methods.forEach((m, i) => m.slow !== true && time(i));
+  for (let r = 0; r < rounds; r++) methods.forEach((m, i) => m.slow !== true && times[i]!.push(pass(i)));
   methods.forEach((m, i) => {
-    if (m.slow === true) for (let r = 0; r < slowRounds; r++) time(i);
+    if (m.slow !== true) return;
+    const partner = m.pairWith === undefined ? -1 : methods.findIndex((x) => x.name === m.pairWith);
+    for (let r = 0; r < slowRounds; r++) {
+      if (partner >= 0) pairedTimes[i]!.push(pass(partner));
+      times[i]!.push(pass(i));
+    }
   });
   return methods.map((m, i) => {
-    const sorted = times[i]!.sort((a, b) => a - b);
-    const medianMs = sorted[Math.floor(sorted.length / 2)]!;
-    return {
+    const medianMs = median(times[i]!);
+    const measurement: Measurement = {
       name: m.name,
       messages: m.messages,
       bytes: m.bytes,
       medianMs,
       msgsPerSec: (m.messages / medianMs) * 1000,
       mbPerSec: m.bytes / 1e6 / (medianMs / 1000),
+      passes: times[i]!,
     };
+    return pairedTimes[i]!.length > 0 && m.pairWith !== undefined
+      ? { ...measurement, paired: { name: m.pairWith, passes: pairedTimes[i]! } }
+      : measurement;
   });
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/**
+ * Throughput of `a` over throughput of `b` (`per: 'messages'` or `'bytes'`), as the median over
+ * the rounds of the ratio within each round. Both must come from the same `interleaved` run
+ * (round-robin methods): the two passes of a round ran back to back, so a slow spell of a
+ * shared machine, which lasts longer than a round, cancels out of each round's ratio; the ratio
+ * of the two medians would instead mix passes from different spells.
+ */
+export function pairedRatio(a: Measurement, b: Measurement, per: 'messages' | 'bytes' = 'messages'): number {
+  // A slow method paired with `a` carries the passes of `a` that ran next to its own.
+  const aPasses = b.paired?.name === a.name ? b.paired.passes : a.passes;
+  const rounds = Math.min(aPasses.length, b.passes.length);
+  const scale = per === 'messages' ? a.messages / b.messages : a.bytes / b.bytes;
+  const perRound: number[] = [];
+  for (let r = 0; r < rounds; r++) perRound.push((scale * b.passes[r]!) / aPasses[r]!);
+  return median(perRound);
 }
