@@ -19,6 +19,7 @@ import { buildText } from './build.js';
 import type { Message } from './generated/bodies.js';
 import { compileTables, fmtNumber, type CompiledTables } from './plan.js';
 import { headersOf, readBody } from './read.js';
+import { readInOrder } from './read-in-order.js';
 import { checkRules } from './rules.js';
 import { mergeDiagnostics, Sink } from './sink.js';
 import type {
@@ -86,7 +87,8 @@ function typed<M extends AnyMessage>(core: CompiledTables, env: EnvelopeResult, 
       const e = env.userHeader?.entries.find((x) => x.tag === '119');
       sink.force('R021', e === undefined ? 0 : e.offset + e.tag.length + 2, e?.value.length ?? 0, { block: '3', tag: '119' }, { fmt: env.fmt });
     } else if (env.textBlock !== undefined) {
-      const { state, body } = readBody(core, plan, env, sink, validate);
+      // Fields in the plan's order that read cleanly take the fast path; anything else read.ts.
+      const { state, body } = readInOrder(core, plan, env, sink, validate) ?? readBody(core, plan, env, sink, validate);
       if (validate) checkRules(state);
       message = { fmt: plan.id, mt: plan.mt, headers: headersOf(env), body, envelope: env.envelope, text: env.text };
     }
