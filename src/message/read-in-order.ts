@@ -17,7 +17,7 @@ import type { Field, TextBlock } from '../envelope/ast.js';
 import { NOT_FAST } from '../notation/fast.js';
 import type { ParseHints, TypedValue } from '../notation/types.js';
 import type { CompiledTables, FmtPlan, ItemPlan, ListPlan, ListWhere } from './plan.js';
-import { assemble, lookup, type ListState, type Occ, type ReadState, type Rep } from './read.js';
+import { lookup, type ListState, type Occ, type ReadState, type Rep } from './read.js';
 import type { Sink } from './sink.js';
 
 /** The typed body of `env` when every field stands where the plan says and reads cleanly. */
@@ -31,17 +31,16 @@ export function readInOrder(
   // MT198's embedded body (77E) has its own reading (read.ts).
   if (plan.text !== undefined) return undefined;
   const tb = env.textBlock!;
-  const body = matchInOrder(core, plan.body, tb.fields, textEnd(tb), plan.where.body);
+  // The typed body is built as the fields are taken, in the order read.ts's `assemble` uses.
+  const out: Record<string, unknown> = {};
+  const body = matchInOrder(core, plan.body, tb.fields, textEnd(tb), plan.where.body, out);
   if (body === undefined) return undefined;
   let block6: ListState | undefined;
   const b6 = env.additionalText;
   if (b6 !== undefined && plan.block6.entries.length > 0) {
-    block6 = matchInOrder(core, plan.block6, b6.fields, textEnd(b6), plan.where.block6);
+    block6 = matchInOrder(core, plan.block6, b6.fields, textEnd(b6), plan.where.block6, out);
     if (block6 === undefined) return undefined;
   }
-  const out: Record<string, unknown> = {};
-  assemble(body, out);
-  assemble(block6, out);
   return { state: { core, plan, env, sink, validate, body, text: undefined, block6 }, body: out };
 }
 
@@ -55,7 +54,14 @@ function textEnd(block: TextBlock): number {
  * matcher would report (a mandatory item missing, a field left over or out of place, a
  * repetition count out of range) or would do something else than take the next field in order.
  */
-function matchInOrder(core: CompiledTables, list: ListPlan, fields: readonly Field[], end: number, where: ListWhere): ListState | undefined {
+function matchInOrder(
+  core: CompiledTables,
+  list: ListPlan,
+  fields: readonly Field[],
+  end: number,
+  where: ListWhere,
+  out: Record<string, unknown>,
+): ListState | undefined {
   const entries = list.entries;
   const n = entries.length;
   const top = new Array<Occ | undefined>(n);
@@ -72,6 +78,7 @@ function matchInOrder(core: CompiledTables, list: ListPlan, fields: readonly Fie
         const o = occ(core, st, occs, entry, fields[i]!, -1, -1);
         if (o === undefined) return undefined;
         top[e] = o;
+        if (entry.role === 'value' && o.value !== undefined) out[entry.name] = o.value;
         i++;
       } else if (entry.status === 'M') return undefined;
       continue;
@@ -82,21 +89,30 @@ function matchInOrder(core: CompiledTables, list: ListPlan, fields: readonly Fie
     if (items[0]!.status !== 'M' || entry.countItem !== undefined) return undefined;
     const first = items[0]!.tag;
     let list_: Rep[] | undefined;
+    let objs: Record<string, unknown>[] | undefined;
     while (i < count && fields[i]!.tag === first && (list_ === undefined || list_.length < entry.max)) {
       const rep: Rep = new Array<Occ | undefined>(items.length);
+      const obj: Record<string, unknown> = {};
       const r = list_ === undefined ? 0 : list_.length;
       (list_ ??= []).push(rep);
+      (objs ??= []).push(obj);
       for (let k = 0; k < items.length; k++) {
         const it = items[k]!;
         if (i < count && fields[i]!.tag === it.tag) {
           const o = occ(core, st, occs, it, fields[i]!, entry.index, r);
           if (o === undefined) return undefined;
           rep[k] = o;
+          if (o.value !== undefined) obj[it.name] = o.value;
           i++;
         } else if (it.status === 'M') return undefined;
       }
     }
     reps[e] = list_;
+    // As `assemble`: a group is an array of its repetitions (empty when there is none), or its
+    // one repetition's object.
+    if (entry.single) {
+      if (objs !== undefined) out[entry.name] = objs[0];
+    } else out[entry.name] = objs ?? [];
     const made = list_ === undefined ? 0 : list_.length;
     if (made < entry.min || made > entry.max) return undefined;
     // A field of this group's items after the group: read.ts keeps it in the group (a new

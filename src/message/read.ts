@@ -515,8 +515,7 @@ function entryValue(st: ListState, entry: EntryPlan): unknown {
   return entry.single ? objs[0] : objs;
 }
 
-/** Puts the values of a list read into `body` by 英文简称 (also used by read-in-order.ts). */
-export function assemble(st: ListState | undefined, body: Record<string, unknown>): void {
+function assemble(st: ListState | undefined, body: Record<string, unknown>): void {
   if (st === undefined) return;
   for (const entry of st.list.entries) {
     if (entry.kind === 'item' && entry.role !== 'value') continue;
