@@ -764,8 +764,17 @@ function internTag(text: string, from: number, to: number): string {
 function tagOf(text: string, from: number, c1: number, c2: number, c3: number): string {
   const k = (TAG_CHAR[c1]! * 36 + TAG_CHAR[c2]!) * 37 + (c3 === -1 ? 0 : TAG_CHAR[c3]! + 1);
   let tag = TAG_STRINGS[k];
-  if (tag === undefined) TAG_STRINGS[k] = tag = text.slice(from, c3 === -1 ? from + 2 : from + 3);
+  if (tag === undefined) TAG_STRINGS[k] = tag = internalized(text.slice(from, c3 === -1 ? from + 2 : from + 3));
   return tag;
+}
+
+/**
+ * The engine's one copy of `s` (the string a literal `'32A'` in the tables is): a property key
+ * comes back from `Object.keys` internalized, so comparing a field's tag with a plan's tag is
+ * one pointer comparison instead of a character comparison.
+ */
+function internalized(s: string): string {
+  return Object.keys({ [s]: 0 })[0] ?? s;
 }
 
 function allSpace(text: string, from: number, to: number): boolean {
