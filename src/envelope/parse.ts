@@ -102,7 +102,24 @@ export function describe(
   text: string,
   ok: boolean,
 ): EnvelopeResult {
-  const result: { -readonly [K in keyof EnvelopeResult]: EnvelopeResult[K] } = { ok, envelope, diagnostics, text };
+  // Every result has every property (undefined where a block is missing), in one order: the
+  // typed layer and callers read these on every message, and one object shape keeps each of
+  // those reads to one shape check.
+  const result: { -readonly [K in keyof EnvelopeResult]: EnvelopeResult[K] } = {
+    ok,
+    envelope,
+    diagnostics,
+    text,
+    fmt: undefined,
+    mt: undefined,
+    basicHeader: undefined,
+    applicationHeader: undefined,
+    userHeader: undefined,
+    textBlock: undefined,
+    additionalText: undefined,
+    signature: undefined,
+    trailer: undefined,
+  };
   for (const block of envelope.blocks) {
     switch (block.kind) {
       case 'basicHeader':
