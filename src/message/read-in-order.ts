@@ -17,7 +17,7 @@ import type { Field, TextBlock } from '../envelope/ast.js';
 import { NOT_FAST } from '../notation/fast.js';
 import type { ParseHints, TypedValue } from '../notation/types.js';
 import type { CompiledTables, FmtPlan, ItemPlan, ListPlan, ListWhere } from './plan.js';
-import { lookup, type ListState, type Occ, type ReadState, type Rep } from './read.js';
+import { disallowedCode, lookup, type ListState, type Occ, type ReadState, type Rep } from './read.js';
 import type { Sink } from './sink.js';
 
 /** The typed body of `env` when every field stands where the plan says and reads cleanly. */
@@ -157,11 +157,6 @@ function occ(core: CompiledTables, st: ListState, occs: Occ[], it: ItemPlan, f: 
 /** read.ts's `checkPostCodes` finds nothing. */
 function codesAllowed(core: CompiledTables, it: ItemPlan, value: TypedValue | undefined): boolean {
   if (value === undefined) return true;
-  for (const pc of it.postCodes) {
-    const v = pc.comp === undefined ? value : (value as Readonly<Record<string, TypedValue | undefined>>)[pc.comp];
-    if (typeof v !== 'string') continue;
-    const allowed = pc.codes ?? (pc.table !== undefined ? core.parseContext.codeTables.get(pc.table) : undefined);
-    if (allowed !== undefined && !allowed.has(v)) return false;
-  }
+  for (const pc of it.postCodes) if (disallowedCode(core, pc, value) !== undefined) return false;
   return true;
 }

@@ -21,7 +21,7 @@ import { NOT_FAST } from '../notation/fast.js';
 import { gb18030Width } from '../notation/gb18030-width.js';
 import type { ParseHints, TypedValue } from '../notation/types.js';
 import type { MessageHeaders } from './types.js';
-import { locsOf, type CompiledTables, type EntryPlan, type FmtPlan, type GroupPlan, type ItemPlan, type ListPlan, type ListWhere, type TagLoc } from './plan.js';
+import { locsOf, type CompiledTables, type EntryPlan, type FmtPlan, type GroupPlan, type ItemPlan, type ListPlan, type ListWhere, type PostCodeCheck, type TagLoc } from './plan.js';
 import type { Sink } from './sink.js';
 
 /** One field read for an item. */
@@ -439,12 +439,21 @@ function readProblems(rs: ReadState, st: Lookup, o: Occ, hints: ParseHints | und
   }
 }
 
+/**
+ * The code a post-code check looks at in `value` (its component, or the value itself) when it
+ * is not allowed, else undefined. Shared by `checkPostCodes` and read-in-order.ts.
+ */
+export function disallowedCode(core: CompiledTables, pc: PostCodeCheck, value: TypedValue | undefined): string | undefined {
+  const v = pc.comp === undefined ? value : (value as Readonly<Record<string, TypedValue | undefined>>)[pc.comp];
+  if (typeof v !== 'string') return undefined;
+  const allowed = pc.codes ?? (pc.table !== undefined ? core.parseContext.codeTables.get(pc.table) : undefined);
+  return allowed === undefined || allowed.has(v) ? undefined : v;
+}
+
 function checkPostCodes(rs: ReadState, st: Lookup, o: Occ): void {
   for (const pc of o.item.postCodes) {
-    const v = pc.comp === undefined ? o.value : (o.value as Readonly<Record<string, TypedValue | undefined>>)[pc.comp];
-    if (typeof v !== 'string') continue;
-    const allowed = pc.codes ?? (pc.table !== undefined ? rs.core.parseContext.codeTables.get(pc.table) : undefined);
-    if (allowed === undefined || allowed.has(v)) continue;
+    const v = disallowedCode(rs.core, pc, o.value);
+    if (v === undefined) continue;
     o.clean = false;
     const at = pc.comp === undefined ? 0 : Math.max(0, o.raw.indexOf(v));
     rs.sink.report('V005', o.valueOffset + at, v.length, contextOf(st.where, o.tag), {
