@@ -86,7 +86,7 @@ export function contextOf(where: Where, tag: string): FindingContext {
 }
 
 /** Offset of the "-" of a text block's closing "-}". */
-function blockEnd(block: TextBlock): number {
+export function blockEnd(block: TextBlock): number {
   return block.end - 1 - block.trailing.length;
 }
 
