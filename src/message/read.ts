@@ -465,12 +465,24 @@ function checkPostCodes(rs: ReadState, st: Lookup, o: Occ): void {
   }
 }
 
+const CONTAINER_LIMITS = new WeakMap<ItemPlan, { readonly maxLines: number; readonly maxBytes: number } | null>();
+
+/** N and M of a container's `N*Mg` notation (read once per item, not once per message). */
+function containerLimits(it: ItemPlan): { readonly maxLines: number; readonly maxBytes: number } | undefined {
+  let limits = CONTAINER_LIMITS.get(it);
+  if (limits === undefined) {
+    const m = /^(\d+)\*(\d+)g$/.exec(it.notation);
+    limits = m === null ? null : { maxLines: Number(m[1]), maxBytes: Number(m[2]) };
+    CONTAINER_LIMITS.set(it, limits);
+  }
+  return limits ?? undefined;
+}
+
 /** 77E: at most N lines of at most M GB18030 bytes (its dictionary format `N*Mg`). */
 function checkContainer(rs: ReadState, st: Lookup, o: Occ): void {
-  const m = /^(\d+)\*(\d+)g$/.exec(o.item.notation);
-  if (m === null) return;
-  const maxLines = Number(m[1]);
-  const maxBytes = Number(m[2]);
+  const limits = containerLimits(o.item);
+  if (limits === undefined) return;
+  const { maxLines, maxBytes } = limits;
   const raw = o.raw;
   let line = 0;
   let start = 0;

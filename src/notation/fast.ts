@@ -443,31 +443,45 @@ const crlfStep: Step = (raw, pos) => {
 
 /**
  * For a format that is one plain single-line component (`16x`, `32h`, `12!h`, `4096b`, `REF`,
- * `BIC`, `DATE`: a charset, a length and at most a check on the value itself, nothing looked up
- * in the context), a test by one top-level function: true
- * when the whole value is a run of the component's characters of an allowed length. The closure
- * tree below serves every format from shared code, so its calls and property loads see every
- * format's shapes; this path sees only strings and tables. It only ever says yes to a value the
- * tree accepts too (false: the tree decides).
+ * `BIC`, `DATE`, and the codes `DC`, `BKIND`, `CCY`: a charset, a length and at most a check on
+ * the value itself or one look-up of it in the context), a test by one top-level function: true
+ * when the whole value is a run of the component's characters of an allowed length that passes
+ * its check. The closure tree below serves every format from shared code, so its calls and
+ * property loads see every format's shapes; this path sees only strings, tables and one map. It
+ * only ever says yes to a value the tree accepts too (false: the tree decides).
  */
-function simpleRun(tree: CompiledTree): ((raw: string) => boolean) | undefined {
+function simpleRun(tree: CompiledTree): ((raw: string, ctx: NotationContext) => boolean) | undefined {
   const node = tree.nodes.length === 1 ? tree.nodes[0] : undefined;
   if (node === undefined || node.kind !== 'comp') return undefined;
   const c = node;
   if (c.type === 'g' || c.type === 'd' || c.multi || c.lines !== 1 || c.optional) return undefined;
-  // A variable's rules are the component's flags; those that need the context are left to the tree.
-  if (c.amount || c.currency || c.codeTable !== undefined) return undefined;
+  // A variable's rules are the component's flags; an amount (its decimals depend on a currency)
+  // and combinations of checks are left to the tree.
+  const checks = (c.bic ? 1 : 0) + (c.date ? 1 : 0) + (c.time ? 1 : 0) + (c.currency ? 1 : 0) + (c.codeTable !== undefined ? 1 : 0);
+  if (c.amount || checks > 1) return undefined;
   const run = runTable(c, undefined, c.noSpace);
   const re = runRegExp(run);
   const max = c.max;
   const min = c.exact ? max : 1;
   if (c.bic) return (raw) => bicOk(raw, 0, raw.length) && scanRun(raw, 0, run, re) === raw.length;
-  const date = c.date;
-  const time = c.time;
-  return (raw) => {
+  const fits = (raw: string): boolean => {
     const n = raw.length;
-    return n >= min && n <= max && scanRun(raw, 0, run, re) === n && (!date || dateOk(raw, 0, n)) && (!time || timeOk(raw, 0, n));
+    return n >= min && n <= max && scanRun(raw, 0, run, re) === n;
   };
+  if (c.date) return (raw) => fits(raw) && dateOk(raw, 0, raw.length);
+  if (c.time) return (raw) => fits(raw) && timeOk(raw, 0, raw.length);
+  // The reader's V005: a currency must be in the context's list; a code in its table when the
+  // context has that table.
+  if (c.currency) return (raw, ctx) => fits(raw) && ctx.currencies.has(raw);
+  const table = c.codeTable;
+  if (table !== undefined) {
+    return (raw, ctx) => {
+      if (!fits(raw)) return false;
+      const codes = ctx.codeTables.get(table);
+      return codes === undefined || codes.has(raw);
+    };
+  }
+  return fits;
 }
 
 export function compileFastPath(tree: CompiledTree): FastPath {
@@ -865,7 +879,7 @@ export function compileFastPath(tree: CompiledTree): FastPath {
 
   // An exception (a malformed context, say) also leaves the value to the reader, which reports it.
   function value(raw: string, ctx: NotationContext, hints: ParseHints | undefined): TypedValue | undefined | typeof NOT_FAST {
-    if (simple !== undefined && simple(raw)) return raw;
+    if (simple !== undefined && simple(raw, ctx)) return raw;
     if (busy) return NOT_FAST;
     busy = true;
     try {
@@ -884,7 +898,7 @@ export function compileFastPath(tree: CompiledTree): FastPath {
       return v === NOT_FAST ? undefined : { value: v, problems: NO_PROBLEMS };
     },
     test(raw, ctx, hints) {
-      if (simple !== undefined && simple(raw)) return true;
+      if (simple !== undefined && simple(raw, ctx)) return true;
       if (busy) return false;
       busy = true;
       try {
