@@ -24,9 +24,8 @@ import { parseEnvelope, type EnvelopeResult } from '../../src/envelope/parse.js'
 import { build, defaultCodec, parse } from '../../src/message/index.js';
 import { bodiesEqual } from '../../src/message/equal.js';
 import type { GroupPlan, ItemPlan } from '../../src/message/plan.js';
-import type { ListState, Occ, ReadState, Rep } from '../../src/message/read.js';
+import { headersOf, type ListState, type Occ, type ReadState, type Rep } from '../../src/message/read.js';
 import { checkRules } from '../../src/message/rules.js';
-import { headersOf } from '../../src/message/read.js';
 import { mergeDiagnostics, Sink } from '../../src/message/sink.js';
 import { NOT_FAST } from '../../src/notation/fast.js';
 import type { TypedValue } from '../../src/notation/types.js';

@@ -35,9 +35,7 @@ interface BlockRule {
 /** Envelope tables compiled for checking. */
 export interface CompiledEnvelopeTables {
   readonly tables: EnvelopeTables;
-  readonly rank: ReadonlyMap<string, number>;
   readonly mandatoryMask: number;
-  readonly tagLists: ReadonlyMap<string, CompiledTagList>;
   /** Per block id, its rule: one look-up per block. */
   readonly rules: ReadonlyMap<string, BlockRule>;
   /** The rules of one-character ASCII ids by character code (no string hashed). */
@@ -75,7 +73,13 @@ export function compileEnvelopeTables(
     rules.set(id, rule);
     if (id.length === 1 && id.charCodeAt(0) < 128) byCode[id.charCodeAt(0)] = rule;
   }
-  return { tables, rank, mandatoryMask, tagLists, rules, byCode };
+  return { tables, mandatoryMask, rules, byCode };
+}
+
+/** The rule of block id `id`, undefined for a block the tables do not define. */
+function ruleOf(t: CompiledEnvelopeTables, id: string): BlockRule | undefined {
+  const c = id.length === 1 ? id.charCodeAt(0) : 128;
+  return c < 128 ? t.byCode[c] : t.rules.get(id);
 }
 
 export function checkEnvelope(envelope: Envelope, r: Reporter, t: CompiledEnvelopeTables): void {
@@ -90,8 +94,7 @@ export function checkEnvelope(envelope: Envelope, r: Reporter, t: CompiledEnvelo
   for (const block of blocks) {
     const id = block.id;
     if (id === '') continue; // a raw block with a bad identifier, reported by the scanner
-    const c = id.length === 1 ? id.charCodeAt(0) : 128;
-    const rule = c < 128 ? t.byCode[c] : t.rules.get(id);
+    const rule = ruleOf(t, id);
     if (rule === undefined) {
       r.report('S005', block.offset, block.end - block.offset, { block: id }, { block: id });
       continue;
@@ -99,14 +102,14 @@ export function checkEnvelope(envelope: Envelope, r: Reporter, t: CompiledEnvelo
     const k = rule.rank;
     const bit = 1 << k;
     if ((seen & bit) !== 0) {
-      r.report('S006', block.offset, block.end - block.offset, { block: block.id }, { block: block.id });
+      r.report('S006', block.offset, block.end - block.offset, { block: id }, { block: id });
     } else if (k < maxRank) {
-      r.report('S007', block.offset, block.end - block.offset, { block: block.id }, { block: block.id, before: maxId });
+      r.report('S007', block.offset, block.end - block.offset, { block: id }, { block: id, before: maxId });
     }
     seen |= bit;
     if (k > maxRank) {
       maxRank = k;
-      maxId = block.id;
+      maxId = id;
     }
     if (rule.tags !== undefined && (block.kind === 'userHeader' || block.kind === 'trailer' || block.kind === 'signature')) {
       checkTagBlock(block, r, rule.tags);
@@ -121,7 +124,7 @@ function reportMissing(blocks: readonly Block[], seen: number, r: Reporter, t: C
   for (let i = 0; i < defs.length; i++) {
     const def = defs[i]!;
     if (!def.mandatory || (seen & (1 << i)) !== 0) continue;
-    const follower = blocks.find((b) => (t.rank.get(b.id) ?? -1) > i);
+    const follower = blocks.find((b) => (ruleOf(t, b.id)?.rank ?? -1) > i);
     const offset = follower?.offset ?? blocks[blocks.length - 1]!.end;
     const length = follower === undefined ? 0 : 1;
     if (def.kind === 'trailer') r.report('S009', offset, length);
