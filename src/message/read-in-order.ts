@@ -8,15 +8,17 @@
  * reader stays the one definition of the findings (test/read-in-order.test.ts holds the two to
  * each other on valid and broken messages of every FMT).
  *
- * Measured with bench/message.bench.ts (typed parse / envelope parse): MT103 0.25–0.27× before,
- * 0.27–0.30× with this path; MT203 0.22–0.24× before, 0.23–0.26× with it.
+ * The walk is compiled once per list of entries (ajv-style, `compileInOrder`): the plan's
+ * entries become straight-line code with the tags, property names and value parsers as
+ * constants. Interpreting the plan instead made every value-parser call and every body property
+ * store one site shared by all items of all FMTs, which V8 cannot specialise.
  */
 import type { EnvelopeResult } from '../envelope/parse.js';
 import type { Field } from '../envelope/ast.js';
 import { NOT_FAST } from '../notation/fast.js';
-import type { ParseHints, TypedValue } from '../notation/types.js';
-import type { CompiledTables, FmtPlan, ItemPlan, ListPlan, ListWhere } from './plan.js';
-import { blockEnd, disallowedCode, lookup, type ListState, type Occ, type ReadState, type Rep } from './read.js';
+import type { TypedValue } from '../notation/types.js';
+import type { CompiledTables, FmtPlan, GroupPlan, ItemPlan, ListPlan, ListWhere } from './plan.js';
+import { blockEnd, disallowedCode, lookup, type ListState, type ReadState } from './read.js';
 import type { Sink } from './sink.js';
 
 /** The typed body of `env` when every field stands where the plan says and reads cleanly. */
@@ -32,120 +34,163 @@ export function readInOrder(
   const tb = env.textBlock!;
   // The typed body is built as the fields are taken, in the order read.ts's `assemble` uses.
   const out: Record<string, unknown> = {};
-  const body = matchInOrder(core, plan.body, tb.fields, blockEnd(tb), plan.where.body, out);
+  const body = inOrderReader(plan.body)(core, tb.fields, blockEnd(tb), plan.where.body, out);
   if (body === undefined) return undefined;
   let block6: ListState | undefined;
   const b6 = env.additionalText;
   if (b6 !== undefined && plan.block6.entries.length > 0) {
-    block6 = matchInOrder(core, plan.block6, b6.fields, blockEnd(b6), plan.where.block6, out);
+    block6 = inOrderReader(plan.block6)(core, b6.fields, blockEnd(b6), plan.where.block6, out);
     if (block6 === undefined) return undefined;
   }
   return { state: { core, plan, env, sink, validate, body, text: undefined, block6 }, body: out };
 }
 
 /**
- * The fields of one block against one list of entries, in order. Gives up where read.ts's
- * matcher would report (a mandatory item missing, a field left over or out of place, a
- * repetition count out of range) or would do something else than take the next field in order.
+ * The fields of one block against one list of entries, in order, adding the typed values to
+ * `out`. Undefined where read.ts's matcher would report (a mandatory item missing, a field left
+ * over or out of place, a repetition count out of range) or would do something else than take
+ * the next field in order.
  */
-function matchInOrder(
+export type InOrderReader = (
   core: CompiledTables,
-  list: ListPlan,
   fields: readonly Field[],
   end: number,
   where: ListWhere,
   out: Record<string, unknown>,
-): ListState | undefined {
-  const entries = list.entries;
-  const n = entries.length;
-  const top = new Array<Occ | undefined>(n);
-  const reps = new Array<Rep[] | undefined>(n);
-  const groupEnd = new Array<number>(n).fill(-1);
-  const occs: Occ[] = [];
-  const st: ListState = { list, top, reps, groupEnd, occs, end, where };
-  const count = fields.length;
-  let i = 0;
+) => ListState | undefined;
+
+const readers = new WeakMap<ListPlan, InOrderReader>();
+
+/** The compiled reader of `list` (compiled on first use: a plan's items are final by then). */
+export function inOrderReader(list: ListPlan): InOrderReader {
+  let reader = readers.get(list);
+  if (reader === undefined) readers.set(list, (reader = compileInOrder(list)));
+  return reader;
+}
+
+/** What the generated code calls; passed in, so the code closes over nothing else. */
+interface Runtime {
+  readonly NOT_FAST: typeof NOT_FAST;
+  readonly lookup: typeof lookup;
+  readonly codesAllowed: typeof codesAllowed;
+  readonly list: ListPlan;
+  readonly constants: readonly unknown[];
+}
+
+/**
+ * Generates the reader of `list`. Every string from the tables (tags, property names) enters
+ * the code through `JSON.stringify`, so overridden tables cannot inject code; everything else
+ * (items, parsers, bounds) is a constant of the runtime array.
+ */
+export function compileInOrder(list: ListPlan): InOrderReader {
+  const constants: unknown[] = [];
+  const head: string[] = [];
+  const constant = (value: unknown, prefix: string): string => {
+    const name = `${prefix}${constants.length}`;
+    head.push(`const ${name} = R.constants[${constants.length}];`);
+    constants.push(value);
+    return name;
+  };
+  const str = (s: string): string => JSON.stringify(s);
+  const n = list.entries.length;
+  const body: string[] = [];
+  const emit = (line: string): number => body.push(line);
+
+  /** Code taking field `i` for `it` when its tag matches (else nothing, or giving up when mandatory). */
+  const item = (it: ItemPlan, group: GroupPlan | undefined, target: string, slot: string): void => {
+    const tag = str(it.tag);
+    const matches = `i < count && (f = fields[i]).tag === ${tag}`;
+    // read.ts treats other roles (the FMT number, a container) specially.
+    if (it.role !== 'value' && it.role !== 'count') {
+      emit(it.status === 'M' ? 'return undefined;' : `if (${matches}) return undefined;`);
+      return;
+    }
+    const I = constant(it, 'I');
+    const F = constant(it.fast, 'F');
+    emit(`if (${matches}) {`);
+    let hints = 'undefined';
+    if (it.currencyFrom !== undefined) {
+      // read.ts defers an amount whose currency comes later, or reports the missing currency.
+      emit(`  c = lookup(st, ${str(it.currencyFrom)}, ${group === undefined ? '-1, -1' : `${group.index}, r`});`);
+      emit('  if (c === undefined) return undefined;');
+      hints = '{ currency: c.raw }';
+    }
+    emit(`  v = ${F}(f.value, ctx, ${hints});`);
+    emit('  if (v === NOT_FAST) return undefined;');
+    if (it.postCodes.length > 0) emit(`  if (!codesAllowed(core, ${I}, v)) return undefined;`);
+    emit(
+      `  o = { item: ${I}, tag: f.tag, offset: f.offset, valueOffset: f.offset + f.tag.length + 2, raw: f.value, ` +
+        `group: ${group === undefined ? -1 : group.index}, rep: ${group === undefined ? -1 : 'r'}, value: v, clean: true };`,
+    );
+    emit(`  occs.push(o); ${slot} = o;`);
+    if (group !== undefined || it.role === 'value') emit(`  if (v !== undefined) ${target}[${str(it.name)}] = v;`);
+    emit('  i++;');
+    emit(it.status === 'M' ? '} else return undefined;' : '}');
+  };
+
   for (let e = 0; e < n; e++) {
-    const entry = entries[e]!;
+    const entry = list.entries[e]!;
     if (entry.kind === 'item') {
-      if (i < count && fields[i]!.tag === entry.tag) {
-        const o = occ(core, st, occs, entry, fields[i]!, -1, -1);
-        if (o === undefined) return undefined;
-        top[e] = o;
-        if (entry.role === 'value' && o.value !== undefined) out[entry.name] = o.value;
-        i++;
-      } else if (entry.status === 'M') return undefined;
+      item(entry, undefined, 'out', `top[${e}]`);
       continue;
     }
     const items = entry.items;
     // read.ts starts a repetition at any item whose place is passed; in order, a repetition
     // starts at the first item, which must then be mandatory. Count items are read.ts's.
-    if (items[0]!.status !== 'M' || entry.countItem !== undefined) return undefined;
-    const first = items[0]!.tag;
-    let list_: Rep[] | undefined;
-    let objs: Record<string, unknown>[] | undefined;
-    while (i < count && fields[i]!.tag === first && (list_ === undefined || list_.length < entry.max)) {
-      const rep: Rep = new Array<Occ | undefined>(items.length);
-      const obj: Record<string, unknown> = {};
-      const r = list_ === undefined ? 0 : list_.length;
-      (list_ ??= []).push(rep);
-      (objs ??= []).push(obj);
-      for (let k = 0; k < items.length; k++) {
-        const it = items[k]!;
-        if (i < count && fields[i]!.tag === it.tag) {
-          const o = occ(core, st, occs, it, fields[i]!, entry.index, r);
-          if (o === undefined) return undefined;
-          rep[k] = o;
-          if (o.value !== undefined) obj[it.name] = o.value;
-          i++;
-        } else if (it.status === 'M') return undefined;
-      }
+    if (items[0]!.status !== 'M' || entry.countItem !== undefined) {
+      emit('return undefined;');
+      break;
     }
-    reps[e] = list_;
+    const max = constant(entry.max, 'MAX');
+    emit('{');
+    emit('  let repsOf, objs, made = 0;');
+    emit(`  while (i < count && fields[i].tag === ${str(items[0]!.tag)} && made < ${max}) {`);
+    emit('    const r = made;');
+    emit(`    const rep = new Array(${items.length});`);
+    emit('    const obj = {};');
+    emit('    (repsOf ??= []).push(rep);');
+    emit('    (objs ??= []).push(obj);');
+    emit('    made++;');
+    items.forEach((it, k) => item(it, entry, 'obj', `rep[${k}]`));
+    emit('  }');
+    emit(`  reps[${e}] = repsOf;`);
     // As `assemble`: a group is an array of its repetitions (empty when there is none), or its
     // one repetition's object.
-    if (entry.single) {
-      if (objs !== undefined) out[entry.name] = objs[0];
-    } else out[entry.name] = objs ?? [];
-    const made = list_ === undefined ? 0 : list_.length;
-    if (made < entry.min || made > entry.max) return undefined;
+    emit(entry.single ? `  if (objs !== undefined) out[${str(entry.name)}] = objs[0];` : `  out[${str(entry.name)}] = objs ?? [];`);
+    emit(`  if (made < ${constant(entry.min, 'MIN')} || made > ${max}) return undefined;`);
     // A field of this group's items after the group: read.ts keeps it in the group (a new
     // repetition or a finding) while repetitions are left.
-    if (i < count && made < entry.max) {
-      const tag = fields[i]!.tag;
-      for (let k = 0; k < items.length; k++) if (items[k]!.tag === tag) return undefined;
-    }
-    groupEnd[e] = i < count ? fields[i]!.offset : end;
+    const tags = [...new Set(items.map((it) => it.tag))].map((t) => `t === ${str(t)}`).join(' || ');
+    emit(`  if (i < count && made < ${max}) { const t = fields[i].tag; if (${tags}) return undefined; }`);
+    emit(`  groupEnd[${e}] = i < count ? fields[i].offset : end;`);
+    emit('}');
   }
-  return i === count ? st : undefined;
-}
-
-/** The occurrence of `it` in field `f`, read cleanly by the format's fast path; else undefined. */
-function occ(core: CompiledTables, st: ListState, occs: Occ[], it: ItemPlan, f: Field, group: number, rep: number): Occ | undefined {
-  if (it.role !== 'value' && it.role !== 'count') return undefined;
-  const raw = f.value;
-  let hints: ParseHints | undefined;
-  if (it.currencyFrom !== undefined) {
-    // read.ts defers an amount whose currency comes later, or reports the missing currency.
-    const c = lookup(st, it.currencyFrom, group, rep);
-    if (c === undefined) return undefined;
-    hints = { currency: c.raw };
+  const source = [
+    '"use strict";',
+    'const { NOT_FAST, lookup, codesAllowed, list } = R;',
+    ...head,
+    'return function readInOrder(core, fields, end, where, out) {',
+    '  const ctx = core.parseContext;',
+    '  const count = fields.length;',
+    `  const top = new Array(${n});`,
+    `  const reps = new Array(${n});`,
+    `  const groupEnd = new Array(${n}).fill(-1);`,
+    '  const occs = [];',
+    '  const st = { list, top, reps, groupEnd, occs, end, where };',
+    '  let i = 0, f, v, o, c;',
+    ...body.map((l) => `  ${l}`),
+    '  return i === count ? st : undefined;',
+    '};',
+  ].join('\n');
+  const runtime: Runtime = { NOT_FAST, lookup, codesAllowed, list, constants };
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the compiled form of a plan (see above)
+    return new Function('R', source)(runtime) as InOrderReader;
+  } catch {
+    // Code generation is disallowed (node --disallow-code-generation-from-strings, a CSP):
+    // read.ts reads every message, which is slower but finds the same.
+    return () => undefined;
   }
-  const value = it.fast(raw, core.parseContext, hints);
-  if (value === NOT_FAST || !codesAllowed(core, it, value)) return undefined;
-  const o: Occ = {
-    item: it,
-    tag: f.tag,
-    offset: f.offset,
-    valueOffset: f.offset + f.tag.length + 2,
-    raw,
-    group,
-    rep,
-    value,
-    clean: true,
-  };
-  occs.push(o);
-  return o;
 }
 
 /** read.ts's `checkPostCodes` finds nothing. */
