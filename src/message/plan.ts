@@ -74,6 +74,8 @@ export interface ItemPlan {
   readonly format: CompiledFormat;
   /** `format`'s fast path (`parsersOf(format).value`): the value of a valid raw value, else `NOT_FAST`. */
   readonly fast: FastPath['value'];
+  /** `format`'s one-function test, when it has one (`FastPath.simple`): a value it accepts is the raw text. */
+  readonly simple: FastPath['simple'];
   /** `format`'s full reader (`parsersOf(format).reader`): every problem, for what `fast` declined. */
   readonly read: (raw: string, ctx: NotationContext, hints?: ParseHints) => ParseOutcome;
   readonly role: ItemRole;
@@ -531,6 +533,7 @@ function compileItem(
     notation,
     format,
     fast: parsers.value,
+    simple: parsers.simple,
     read: parsers.reader,
     role,
     block,

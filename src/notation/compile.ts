@@ -908,6 +908,7 @@ export function parsersOf(format: CompiledFormat): {
   fast(raw: string, ctx: NotationContext, hints?: ParseHints): ParseOutcome | undefined;
   fastTest(raw: string, ctx: NotationContext, hints?: ParseHints): boolean;
   value: FastPath['value'];
+  simple: FastPath['simple'];
 } {
   const p = PARSERS.get(format);
   if (p === undefined) throw new Error(`not a compiled format: ${format.notation}`);
@@ -916,6 +917,7 @@ export function parsersOf(format: CompiledFormat): {
     fast: (raw, ctx, hints) => p.fast.parse(raw, ctx, hints),
     fastTest: (raw, ctx, hints) => p.fast.test(raw, ctx, hints),
     value: p.fast.value,
+    simple: p.fast.simple,
   };
 }
 

@@ -44,6 +44,11 @@ export interface FastPath {
   value(raw: string, ctx: NotationContext, hints: ParseHints | undefined): TypedValue | undefined | typeof NOT_FAST;
   /** True when the value has no problem (false: it has one, or the fast path cannot tell). */
   test(raw: string, ctx: NotationContext, hints: ParseHints | undefined): boolean;
+  /**
+   * For a one-component format (`simpleRun`): true when `raw` is valid, and its value is `raw`
+   * itself; false: `value` decides. Undefined for other formats.
+   */
+  readonly simple: ((raw: string, ctx: NotationContext) => boolean) | undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -893,6 +898,7 @@ export function compileFastPath(tree: CompiledTree): FastPath {
 
   return {
     value,
+    simple,
     parse(raw, ctx, hints) {
       const v = value(raw, ctx, hints);
       return v === NOT_FAST ? undefined : { value: v, problems: NO_PROBLEMS };
