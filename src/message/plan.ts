@@ -76,6 +76,8 @@ export interface ItemPlan {
   readonly fast: FastPath['value'];
   /** `format`'s one-function test, when it has one (`FastPath.simple`): a value it accepts is the raw text. */
   readonly simple: FastPath['simple'];
+  /** `format`'s one-function reader of lines, when it has one (`FastPath.lines`). */
+  readonly lines: FastPath['lines'];
   /** `format`'s full reader (`parsersOf(format).reader`): every problem, for what `fast` declined. */
   readonly read: (raw: string, ctx: NotationContext, hints?: ParseHints) => ParseOutcome;
   readonly role: ItemRole;
@@ -534,6 +536,7 @@ function compileItem(
     format,
     fast: parsers.value,
     simple: parsers.simple,
+    lines: parsers.lines,
     read: parsers.reader,
     role,
     block,

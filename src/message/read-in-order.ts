@@ -119,6 +119,8 @@ export function compileInOrder(list: ListPlan): InOrderReader {
       // The format's one-function test first: a call V8 can inline here (see FastPath.simple).
       emit(`  if (${constant(it.simple, 'S')}(f.value, ctx)) v = f.value;`);
       emit(`  else if ((v = ${F}(f.value, ctx, undefined)) === NOT_FAST) return undefined;`);
+    } else if (it.lines !== undefined && it.currencyFrom === undefined) {
+      emit(`  if ((v = ${constant(it.lines, 'L')}(f.value)) === undefined && (v = ${F}(f.value, ctx, undefined)) === NOT_FAST) return undefined;`);
     } else {
       emit(`  v = ${F}(f.value, ctx, ${hints});`);
       emit('  if (v === NOT_FAST) return undefined;');

@@ -909,6 +909,7 @@ export function parsersOf(format: CompiledFormat): {
   fastTest(raw: string, ctx: NotationContext, hints?: ParseHints): boolean;
   value: FastPath['value'];
   simple: FastPath['simple'];
+  lines: FastPath['lines'];
 } {
   const p = PARSERS.get(format);
   if (p === undefined) throw new Error(`not a compiled format: ${format.notation}`);
@@ -918,6 +919,7 @@ export function parsersOf(format: CompiledFormat): {
     fastTest: (raw, ctx, hints) => p.fast.test(raw, ctx, hints),
     value: p.fast.value,
     simple: p.fast.simple,
+    lines: p.fast.lines,
   };
 }
 

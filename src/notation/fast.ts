@@ -49,6 +49,8 @@ export interface FastPath {
    * itself; false: `value` decides. Undefined for other formats.
    */
   readonly simple: ((raw: string, ctx: NotationContext) => boolean) | undefined;
+  /** For a one-component format of lines (`simpleLines`): its value, or undefined (`value` decides). */
+  readonly lines: ((raw: string) => string[] | undefined) | undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -489,6 +491,42 @@ function simpleRun(tree: CompiledTree): ((raw: string, ctx: NotationContext) => 
   return fits;
 }
 
+/**
+ * For a format that is one plain `N*M` component of lines (`4*35x`, `6*35x`; not `g`, no
+ * checks), its value by one top-level function: the lines, or undefined when the value is not
+ * valid (then the tree decides). What the tree's `linesStep` reads, without its shared closures
+ * and bounds arrays: each line a run of the component's characters of an allowed length, ended
+ * by CRLF or LF (not at the end), at most N lines, none starting with `:` or `-`.
+ */
+function simpleLines(tree: CompiledTree): ((raw: string) => string[] | undefined) | undefined {
+  const node = tree.nodes.length === 1 ? tree.nodes[0] : undefined;
+  if (node === undefined || node.kind !== 'comp') return undefined;
+  const c = node;
+  if (!c.multi || c.type === 'g' || c.type === 'd' || c.optional || c.follow.comp || c.follow.chars.length > 0) return undefined;
+  if (c.bic || c.date || c.time || c.currency || c.amount || c.codeTable !== undefined) return undefined;
+  const run = runTable(c, undefined, c.noSpace);
+  const re = runRegExp(run);
+  const { max, exact, lines } = c;
+  return (raw) => {
+    const n = raw.length;
+    const out: string[] = [];
+    let p = 0;
+    for (;;) {
+      const i = scanRun(raw, p, run, re);
+      const units = i - p;
+      if (units === 0 || units > max || (exact && units !== max) || out.length >= lines) return undefined;
+      out.push(raw.slice(p, i));
+      if (i >= n) return out;
+      const u = raw.charCodeAt(i);
+      if (u === LF) p = i + 1;
+      else if (u === CR && raw.charCodeAt(i + 1) === LF) p = i + 2;
+      else return undefined;
+      const d = raw.charCodeAt(p);
+      if (d === COLON || d === HYPHEN) return undefined;
+    }
+  };
+}
+
 export function compileFastPath(tree: CompiledTree): FastPath {
   const comps = tree.comps;
   const count = comps.length;
@@ -865,6 +903,7 @@ export function compileFastPath(tree: CompiledTree): FastPath {
   }
 
   const simple = simpleRun(tree);
+  const lines = simpleLines(tree);
 
   // The validator keeps its positions in the arrays above, so it is not re-entrant: a call made
   // while another is running (a context map calling back into the same format) takes the reader.
@@ -885,6 +924,10 @@ export function compileFastPath(tree: CompiledTree): FastPath {
   // An exception (a malformed context, say) also leaves the value to the reader, which reports it.
   function value(raw: string, ctx: NotationContext, hints: ParseHints | undefined): TypedValue | undefined | typeof NOT_FAST {
     if (simple !== undefined && simple(raw, ctx)) return raw;
+    if (lines !== undefined) {
+      const v = lines(raw);
+      if (v !== undefined) return v;
+    }
     if (busy) return NOT_FAST;
     busy = true;
     try {
@@ -899,6 +942,7 @@ export function compileFastPath(tree: CompiledTree): FastPath {
   return {
     value,
     simple,
+    lines,
     parse(raw, ctx, hints) {
       const v = value(raw, ctx, hints);
       return v === NOT_FAST ? undefined : { value: v, problems: NO_PROBLEMS };
