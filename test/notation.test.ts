@@ -734,7 +734,7 @@ describe('the V codes', () => {
  * true exactly when the reader finds no problem, the fast outcome exists exactly then and holds
  * the same value, and `parse` returns the reader's problems and value.
  */
-function checkAgreement(f: CompiledFormat, numRuns: number): void {
+function checkAgreement(f: CompiledFormat, numRuns: number, examples: readonly string[] = []): void {
   const { reader, fast, fastTest } = parsersOf(f);
   const unit = fc.oneof(
     fc.constantFrom(
@@ -771,7 +771,7 @@ function checkAgreement(f: CompiledFormat, numRuns: number): void {
       expect(out.problems).toEqual(full.problems);
       expect(sameValue(out.value, full.value)).toBe(true);
     }),
-    { numRuns },
+    { numRuns, examples: examples.map((e) => [e, undefined, ctx] as [string, undefined, typeof ctx]) },
   );
   expect(validSeen, 'some inputs are valid').toBeGreaterThan(0);
 }
@@ -855,7 +855,7 @@ describe('the envelope header formats (blocks 3, 5, 7)', () => {
 
 describe('the compiled validator on corner cases of the reading rules', () => {
   /** Notations the standard does not use, each hitting a rule of the reader in another way. */
-  const CORNERS: readonly [string, CompileOptions?][] = [
+  const CORNERS: readonly [string, CompileOptions?, (readonly string[])?][] = [
     ['[3!c]/5n'], // an optional part starting with a component, followed by a literal
     ['[2!a]3!n'],
     ['[29g]/3!a'],
@@ -880,10 +880,12 @@ describe('the compiled validator on corner cases of the reading rules', () => {
     ['5n[/5n[/5n]]'], // nested optional parts
     ['[3!c]'],
     ['2!n3!a AMOUNT'],
+    ['3x 3!n', { rules: [{ noSpace: true }] }, ['AB 123', 'A B123', 'ABC123', 'AB123']], // no space, followed by a component (generated code)
+    ['4!x CCY', { rules: [{ noSpace: true }] }],
   ];
-  for (const [notation, options] of CORNERS) {
+  for (const [notation, options, examples] of CORNERS) {
     it(`${JSON.stringify(notation)}${options !== undefined ? ` ${JSON.stringify(options)}` : ''}`, () => {
-      checkAgreement(compileFormat(notation, options), 400);
+      checkAgreement(compileFormat(notation, options), 400, examples);
     });
   }
 });

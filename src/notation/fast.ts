@@ -23,6 +23,7 @@ import { daysInMonth } from './checks.js';
 import { GB18030_WIDTHS } from './gb18030-width.js';
 import type { CompNode, CompiledTree, OptNode, RNode } from './compile.js';
 import type { NotationContext, ParseHints, ParseOutcome, TypedValue, ValueProblem } from './types.js';
+import { generateValue, type FastHelpers } from './fast-code.js';
 
 /** The problems of every valid value: one shared, frozen empty array. */
 export const NO_PROBLEMS: readonly ValueProblem[] = Object.freeze([]) as readonly ValueProblem[];
@@ -527,6 +528,22 @@ function simpleLines(tree: CompiledTree): ((raw: string) => string[] | undefined
   };
 }
 
+/** What fast-code.ts's generated functions call. */
+const HELPERS: FastHelpers = {
+  notFast: NOT_FAST,
+  decimalCommaCounts: DECIMAL_COMMA_COUNTS,
+  charTable,
+  runTable,
+  runRegExp,
+  scanRun,
+  bicOk,
+  dateOk,
+  timeOk,
+  decimalComma,
+  bigAt,
+  site: () => new PackedSite(),
+};
+
 export function compileFastPath(tree: CompiledTree): FastPath {
   const comps = tree.comps;
   const count = comps.length;
@@ -939,12 +956,16 @@ export function compileFastPath(tree: CompiledTree): FastPath {
     }
   }
 
+  // The same reading as generated code (fast-code.ts), where it can be generated.
+  const generated = generateValue(tree, HELPERS) as FastPath['value'] | undefined;
+  const valueFn = generated ?? value;
+
   return {
-    value,
+    value: valueFn,
     simple,
     lines,
     parse(raw, ctx, hints) {
-      const v = value(raw, ctx, hints);
+      const v = valueFn(raw, ctx, hints);
       return v === NOT_FAST ? undefined : { value: v, problems: NO_PROBLEMS };
     },
     test(raw, ctx, hints) {
