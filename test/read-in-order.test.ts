@@ -202,7 +202,8 @@ describe('reading in order (the fast path) agrees with the general reader', () =
   });
 
   it('where code generation is disallowed, the codec reads every fixture as it does with it', () => {
-    // The in-order reader is generated code (new Function); without it read.ts reads everything.
+    // The in-order reader, the formats' fast paths and the rule checks are generated code (new
+    // Function); without it read.ts, the closure tree and the rule closures do the work.
     const root = join(import.meta.dirname, '..');
     const dir = join(root, 'fixtures', 'valid');
     const files = readdirSync(dir).filter((f) => f.endsWith('.fin')).sort();

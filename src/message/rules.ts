@@ -10,6 +10,7 @@ import type { Condition, RuleDef, RuleKind } from '../spec/schema.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { contextOf, type ListState, type Occ, type ReadState } from './read.js';
 import type { FmtPlan, ItemPlan, TagRef } from './plan.js';
+import { generateRuleChecks, type RuleHelpers } from './rules-code.js';
 
 /** The diagnostic code of each rule kind. */
 export const RULE_CODES: Readonly<Record<RuleKind, DiagnosticCode>> = {
@@ -201,17 +202,36 @@ function conditionTag(c: Condition): string {
 /** One compiled check of a plan. */
 export type Check = (rs: ReadState) => void;
 
-/** The plan's rules compiled once (tags resolved to places, conditions to functions). */
-const CHECKS = new WeakMap<FmtPlan, readonly Check[]>();
+/** The plan's rules compiled once: the closures, run by the plan's generated checks (rules-code.ts). */
+const COMPILED = new WeakMap<FmtPlan, Check>();
 
 /** Runs every rule of the plan and the FMT-level checks. */
 export function checkRules(rs: ReadState): void {
-  let checks = CHECKS.get(rs.plan);
-  if (checks === undefined) {
-    checks = compileChecks(rs.plan);
-    CHECKS.set(rs.plan, checks);
+  let run = COMPILED.get(rs.plan);
+  if (run === undefined) {
+    run = compilePlanChecks(rs.plan, true);
+    COMPILED.set(rs.plan, run);
   }
-  for (let i = 0; i < checks.length; i++) checks[i]!(rs);
+  run(rs);
+}
+
+/**
+ * The plan's checks as one function: the generated code of rules-code.ts (`generated`, and
+ * where code can be generated), else the closures one after the other.
+ */
+export function compilePlanChecks(plan: FmtPlan, generated: boolean): Check {
+  const checks = plan.rules.map((rule) => compileRule(plan, rule));
+  const code = generated ? generateRuleChecks(plan, checks, RULE_HELPERS) : undefined;
+  if (code !== undefined) return code;
+  const list = checks.filter((c): c is Check => c !== undefined);
+  return (rs) => {
+    for (let i = 0; i < list.length; i++) list[i]!(rs);
+    afterRules(rs);
+  };
+}
+
+/** The FMT-level checks that follow the rules. */
+function afterRules(rs: ReadState): void {
   checkParticipants(rs);
   checkBlocks(rs);
 }
@@ -559,6 +579,8 @@ function isPositive(a: Big): boolean {
   return a.s > 0 && a.c[0] !== 0;
 }
 
+const RULE_HELPERS: RuleHelpers = { Big, ZERO, bigEq, isPositive, after: afterRules };
+
 function empty(v: TypedValue | undefined): boolean {
   if (v === undefined) return true;
   if (typeof v === 'string') return v.trim().length === 0;
@@ -609,17 +631,21 @@ function checkAddress(rs: ReadState, code: DiagnosticCode, party: 'sender' | 're
 
 function checkParticipants(rs: ReadState): void {
   if (!rs.plan.hasParticipants) return;
-  for (const st of [rs.body, rs.text, rs.block6]) {
-    if (st === undefined) continue;
-    const occs = st.occs;
-    for (let i = 0; i < occs.length; i++) {
-      const occ = occs[i]!;
-      const it = occ.item;
-      if (!it.participantCN || !occ.clean) continue;
-      const bic = stringOf(occ, it.bicComp);
-      if (bic === undefined || bic.startsWith('CN', 4)) continue;
-      rs.sink.report('R018', compOffset(occ, it.bicComp) + 4, 2, contextOf(st.where, occ.tag), { ...named(it), found: bic.slice(4, 6) });
-    }
+  participantsIn(rs, rs.body);
+  participantsIn(rs, rs.text);
+  participantsIn(rs, rs.block6);
+}
+
+function participantsIn(rs: ReadState, st: ListState | undefined): void {
+  if (st === undefined) return;
+  const occs = st.occs;
+  for (let i = 0; i < occs.length; i++) {
+    const occ = occs[i]!;
+    const it = occ.item;
+    if (!it.participantCN || !occ.clean) continue;
+    const bic = stringOf(occ, it.bicComp);
+    if (bic === undefined || bic.startsWith('CN', 4)) continue;
+    rs.sink.report('R018', compOffset(occ, it.bicComp) + 4, 2, contextOf(st.where, occ.tag), { ...named(it), found: bic.slice(4, 6) });
   }
 }
 
