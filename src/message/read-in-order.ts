@@ -20,6 +20,7 @@ import type { TypedValue } from '../notation/types.js';
 import type { CompiledTables, FmtPlan, GroupPlan, ItemPlan, ListPlan, ListWhere } from './plan.js';
 import { blockEnd, disallowedCode, lookup, type ListState, type ReadState } from './read.js';
 import type { Sink } from './sink.js';
+import { CodeBuilder } from '../codegen.js';
 
 /** The typed body of `env` when every field stands where the plan says and reads cleanly. */
 export function readInOrder(
@@ -68,33 +69,17 @@ export function inOrderReader(list: ListPlan): InOrderReader {
   return reader;
 }
 
-/** What the generated code calls; passed in, so the code closes over nothing else. */
-interface Runtime {
-  readonly NOT_FAST: typeof NOT_FAST;
-  readonly lookup: typeof lookup;
-  readonly codesAllowed: typeof codesAllowed;
-  readonly list: ListPlan;
-  readonly constants: readonly unknown[];
-}
-
 /**
  * Generates the reader of `list`. Every string from the tables (tags, property names) enters
  * the code through `JSON.stringify`, so overridden tables cannot inject code; everything else
  * (items, parsers, bounds) is a constant of the runtime array.
  */
 export function compileInOrder(list: ListPlan): InOrderReader {
-  const constants: unknown[] = [];
-  const head: string[] = [];
-  const constant = (value: unknown, prefix: string): string => {
-    const name = `${prefix}${constants.length}`;
-    head.push(`const ${name} = R.constants[${constants.length}];`);
-    constants.push(value);
-    return name;
-  };
+  const code = new CodeBuilder();
+  const constant = (value: unknown, prefix: string): string => code.constant(value, prefix);
   const str = (s: string): string => JSON.stringify(s);
   const n = list.entries.length;
-  const body: string[] = [];
-  const emit = (line: string): number => body.push(line);
+  const emit = (line: string): void => code.emit(line);
 
   /** Code taking field `i` for `it` when its tag matches (else nothing, or giving up when mandatory). */
   const item = (it: ItemPlan, group: GroupPlan | undefined, target: string, slot: string): void => {
@@ -173,32 +158,21 @@ export function compileInOrder(list: ListPlan): InOrderReader {
     emit(`  groupEnd[${e}] = i < count ? fields[i].offset : end;`);
     emit('}');
   }
-  const source = [
-    '"use strict";',
-    'const { NOT_FAST, lookup, codesAllowed, list } = R;',
-    ...head,
-    'return function readInOrder(core, fields, end, where, out) {',
-    '  const ctx = core.parseContext;',
-    '  const count = fields.length;',
-    `  const top = [${Array(n).fill('undefined').join(', ')}];`,
-    `  const reps = [${Array(n).fill('undefined').join(', ')}];`,
-    `  const groupEnd = [${Array(n).fill('-1').join(', ')}];`,
-    '  const occs = [];',
-    '  const st = { list, top, reps, groupEnd, occs, end, where };',
-    '  let i = 0, f, v, o, c;',
-    ...body.map((l) => `  ${l}`),
-    '  return i === count ? st : undefined;',
-    '};',
-  ].join('\n');
-  const runtime: Runtime = { NOT_FAST, lookup, codesAllowed, list, constants };
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the compiled form of a plan (see above)
-    return new Function('R', source)(runtime) as InOrderReader;
-  } catch {
-    // Code generation is disallowed (node --disallow-code-generation-from-strings, a CSP):
-    // read.ts reads every message, which is slower but finds the same.
-    return () => undefined;
-  }
+  const prelude = [
+    'const ctx = core.parseContext;',
+    'const count = fields.length;',
+    `const top = [${Array(n).fill('undefined').join(', ')}];`,
+    `const reps = [${Array(n).fill('undefined').join(', ')}];`,
+    `const groupEnd = [${Array(n).fill('-1').join(', ')}];`,
+    'const occs = [];',
+    'const st = { list, top, reps, groupEnd, occs, end, where };',
+    'let i = 0, f, v, o, c;',
+  ];
+  const reader = code.compile<InOrderReader>('readInOrder', 'core, fields, end, where, out', { NOT_FAST, lookup, codesAllowed, list }, prelude, [
+    'return i === count ? st : undefined;',
+  ]);
+  // Where code generation is disallowed, read.ts reads every message: slower, the same findings.
+  return reader ?? (() => undefined);
 }
 
 /** read.ts's `checkPostCodes` finds nothing. */

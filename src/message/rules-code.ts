@@ -11,6 +11,7 @@
  * Where code generation is disallowed, `checkRules` runs the closures (tested).
  */
 import Big from 'big.js';
+import { CodeBuilder } from '../codegen.js';
 import type { Condition } from '../spec/schema.js';
 import type { FmtPlan, ItemPlan, TagRef } from './plan.js';
 import type { ReadState } from './read.js';
@@ -41,17 +42,10 @@ function itemAt(plan: FmtPlan, ref: TagRef): ItemPlan | undefined {
  * rule applied while reading). Undefined when code cannot be generated.
  */
 export function generateRuleChecks(plan: FmtPlan, checks: readonly (Check | undefined)[], h: RuleHelpers): Check | undefined {
-  const constants: unknown[] = [];
-  const head: string[] = [];
-  const constant = (value: unknown): string => {
-    const name = `K${constants.length}`;
-    head.push(`const ${name} = R.constants[${constants.length}];`);
-    constants.push(value);
-    return name;
-  };
+  const code = new CodeBuilder();
+  const constant = (value: unknown): string => code.constant(value);
   const str = (s: string): string => JSON.stringify(s);
-  const out: string[] = [];
-  const emit = (line: string): number => out.push(line);
+  const emit = (line: string): void => code.emit(line);
   let label = 0;
 
   /** Code running `body` with `o` bound to each occurrence of `ref` (rules.ts `all`), in order. */
@@ -197,21 +191,12 @@ export function generateRuleChecks(plan: FmtPlan, checks: readonly (Check | unde
     emit(`${C}(rs);`);
   });
 
-  const source = [
-    '"use strict";',
-    'const { Big, ZERO, bigEq, isPositive, after } = R.helpers;',
-    ...head,
-    'return function checkRules(rs) {',
-    '  const body = rs.body, text = rs.text, block6 = rs.block6;',
-    '  let v, a, s, w;',
-    ...out.map((l) => `  ${l}`),
-    '  after(rs);',
-    '};',
-  ].join('\n');
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the compiled form of a plan's rules (see above)
-    return new Function('R', source)({ helpers: h, constants }) as Check;
-  } catch {
-    return undefined;
-  }
+  const { ZERO, bigEq, isPositive, after } = h;
+  return code.compile<Check>(
+    'checkRules',
+    'rs',
+    { Big: h.Big, ZERO, bigEq, isPositive, after },
+    ['const body = rs.body, text = rs.text, block6 = rs.block6;', 'let v, a, s, w;'],
+    ['after(rs);'],
+  );
 }

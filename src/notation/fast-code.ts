@@ -12,6 +12,7 @@
  * Where code generation is disallowed (a CSP, `node --disallow-code-generation-from-strings`),
  * every format keeps the closures.
  */
+import { CodeBuilder } from '../codegen.js';
 import type { CompNode, CompiledTree, OptNode, RNode } from './compile.js';
 import type { NotationContext, ParseHints, TypedValue } from './types.js';
 
@@ -54,16 +55,9 @@ export function generateValue(tree: CompiledTree, h: FastHelpers): ValueFunction
   const index = new Map<CompNode, number>();
   comps.forEach((c, k) => index.set(c, k));
 
-  const constants: unknown[] = [];
-  const head: string[] = [];
-  const constant = (value: unknown): string => {
-    const name = `K${constants.length}`;
-    head.push(`const ${name} = R.constants[${constants.length}];`);
-    constants.push(value);
-    return name;
-  };
-  const out: string[] = [];
-  const emit = (line: string): number => out.push(line);
+  const code = new CodeBuilder();
+  const constant = (value: unknown): string => code.constant(value);
+  const emit = (line: string): void => code.emit(line);
   const FAIL = 'return NF;';
 
   /** Records component `k` on `raw[a, b)` after its own checks (fast.ts `finishSingle`). */
@@ -256,23 +250,11 @@ export function generateValue(tree: CompiledTree, h: FastHelpers): ValueFunction
     emit('return o;');
   }
 
-  const source = [
-    '"use strict";',
-    'const { notFast: NF, scanRun, bicOk, dateOk, timeOk, decimalComma, bigAt } = R.helpers;',
-    ...head,
-    `return function value(raw, ctx, hints) {`,
-    // An exception (a malformed context, say) leaves the value to the reader, which reports it.
-    '  try {',
-    ...out.map((l) => `    ${l}`),
-    '  } catch {',
-    '    return NF;',
-    '  }',
-    '};',
-  ].join('\n');
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the compiled form of a format (see above)
-    return new Function('R', source)({ helpers: h, constants }) as ValueFunction;
-  } catch {
-    return undefined;
-  }
+  const { notFast: NF, scanRun, bicOk, dateOk, timeOk, decimalComma, bigAt } = h;
+  // An exception (a malformed context, say) leaves the value to the reader, which reports it.
+  return code.compile<ValueFunction>('value', 'raw, ctx, hints', { NF, scanRun, bicOk, dateOk, timeOk, decimalComma, bigAt }, ['try {'], [
+    '} catch {',
+    '  return NF;',
+    '}',
+  ]);
 }
