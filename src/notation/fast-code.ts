@@ -8,7 +8,6 @@
  * builds are the closures' (it is their code, unrolled): test/notation.test.ts holds it to the
  * full reader on every notation of the standard, as it does the closures.
  *
- * Formats with a `g` component keep the closures (their GB18030 byte counts are not generated).
  * Where code generation is disallowed (a CSP, `node --disallow-code-generation-from-strings`),
  * every format keeps the closures.
  */
@@ -33,6 +32,13 @@ export interface FastHelpers {
   readonly runTable: (c: CompNode, stops: Uint8Array | undefined, noSpace: boolean) => Uint8Array;
   readonly runRegExp: (run: Uint8Array) => RegExp;
   readonly scanRun: (raw: string, a: number, run: Uint8Array, re: RegExp) => number;
+  /** End of a run of `g` characters (FAIL at a lone surrogate); its GB18030 bytes in `scannedBytes()`. */
+  readonly scanG: (raw: string, a: number, run: Uint8Array, re: RegExp, widths: Uint8Array) => number;
+  readonly scannedBytes: () => number;
+  /** `widths` for `scanG`: per UTF-16 code unit its GB18030 width, 0 outside `run` and for surrogates. */
+  readonly widthTable: (run: Uint8Array) => Uint8Array;
+  /** GB18030 width of each UTF-16 code unit. */
+  readonly width: Uint8Array;
   readonly bicOk: (raw: string, a: number, b: number) => boolean;
   readonly dateOk: (raw: string, a: number, b: number) => boolean;
   readonly timeOk: (raw: string, a: number, b: number) => boolean;
@@ -50,7 +56,6 @@ const HYPHEN = 45;
 /** The generated `value` of `tree`, or undefined when the closures must serve it. */
 export function generateValue(tree: CompiledTree, h: FastHelpers): ValueFunction | undefined {
   const comps = tree.comps;
-  if (comps.some((c) => c.type === 'g')) return undefined;
   if (!h.decimalCommaCounts && comps.some((c) => c.type === 'd')) return undefined;
   const index = new Map<CompNode, number>();
   comps.forEach((c, k) => index.set(c, k));
@@ -77,7 +82,38 @@ export function generateValue(tree: CompiledTree, h: FastHelpers): ValueFunction
   const toLength = (c: CompNode, k: number): void => {
     const stops = h.charTable(c.follow.chars);
     emit('{');
-    if (c.exact) {
+    if (c.type === 'g') {
+      // Units are GB18030 bytes: each character's width, a surrogate pair 4.
+      const type = constant(h.runTable(c, undefined, false));
+      const S = constant(stops);
+      const W = constant(h.width);
+      emit('const n = raw.length;');
+      emit('let i = p, units = 0;');
+      emit('while (i < n) {');
+      emit('  const u = raw.charCodeAt(i);');
+      emit('  if (u < 128) {');
+      emit(`    if (${S}[u] === 1 || u === ${LF} || (u === ${CR} && raw.charCodeAt(i + 1) === ${LF}) || units + 1 > ${c.max}) break;`);
+      emit(`    if (${type}[u] === 0) { ${c.exact ? FAIL : 'break;'} }`);
+      if (c.noSpace) emit(`    if (u === ${SPACE}) ${FAIL}`);
+      emit('    units++;');
+      emit('    i++;');
+      emit('  } else if (u < 0xd800 || u > 0xdfff) {');
+      emit(`    const w = ${W}[u];`);
+      emit(`    if (units + w > ${c.max}) break;`);
+      emit('    units += w;');
+      emit('    i++;');
+      emit('  } else {');
+      emit('    const v = raw.charCodeAt(i + 1);');
+      emit(`    if (u > 0xdbff || !(v >= 0xdc00 && v <= 0xdfff)) ${FAIL}`);
+      emit(`    if (units + 4 > ${c.max}) break;`);
+      emit('    units += 4;');
+      emit('    i += 2;');
+      emit('  }');
+      emit('}');
+      emit(`if (${c.exact ? `units !== ${c.max}` : 'units === 0'}) ${FAIL}`);
+      finish(c, k, 'p', 'i');
+      emit('p = i;');
+    } else if (c.exact) {
       const run = constant(h.runTable(c, stops, c.noSpace));
       emit(`const end = p + ${c.max};`);
       emit(`if (end > raw.length) ${FAIL}`);
@@ -102,17 +138,30 @@ export function generateValue(tree: CompiledTree, h: FastHelpers): ValueFunction
     emit('}');
   };
 
+  /**
+   * `const i` = the end of the run of `c`'s characters from `p` in `run`, and `const units` its
+   * length (GB18030 bytes for `g`); then the length check (not for a BIC, which bicOk checks).
+   */
+  const scan = (c: CompNode, runTable: Uint8Array, indent: string): void => {
+    const run = constant(runTable);
+    const re = constant(h.runRegExp(runTable));
+    if (c.type === 'g') {
+      emit(`${indent}const i = scanG(raw, p, ${run}, ${re}, ${constant(h.widthTable(runTable))});`);
+      emit(`${indent}if (i < 0) ${FAIL}`);
+      emit(`${indent}const units = scannedBytes();`);
+    } else {
+      emit(`${indent}const i = scanRun(raw, p, ${run}, ${re});`);
+      emit(`${indent}const units = i - p;`);
+    }
+    if (!c.bic) emit(`${indent}if (units === 0 || units > ${c.max}${c.exact ? ` || units !== ${c.max}` : ''}) ${FAIL}`);
+  };
+
   /** A single-line component to the end of its line or a stop character (fast.ts `runToStop`). */
   const toStop = (c: CompNode, k: number): void => {
     const stopChars = h.charTable(c.follow.chars);
-    const runTable = h.runTable(c, stopChars, c.noSpace);
-    const run = constant(runTable);
-    const re = constant(h.runRegExp(runTable));
     const stops = constant(stopChars);
     emit('{');
-    emit(`const i = scanRun(raw, p, ${run}, ${re});`);
-    // A BIC is checked by its own rule only (bicOk: 8 or 11 characters).
-    if (!c.bic) emit(`if (i === p || i - p > ${c.max}${c.exact ? ` || i - p !== ${c.max}` : ''}) ${FAIL}`);
+    scan(c, h.runTable(c, stopChars, c.noSpace), '');
     emit('if (i < raw.length) {');
     emit('  const u = raw.charCodeAt(i);');
     emit(`  if (u !== ${LF} && !(u < 128 && ${stops}[u] === 1) && !(u === ${CR} && raw.charCodeAt(i + 1) === ${LF})) ${FAIL}`);
@@ -125,16 +174,13 @@ export function generateValue(tree: CompiledTree, h: FastHelpers): ValueFunction
   /** An `N*M` component: whole lines (fast.ts `linesStep`), kept as they are read. */
   const lines = (c: CompNode, k: number): void => {
     const runTable = h.runTable(c, undefined, c.noSpace);
-    const run = constant(runTable);
-    const re = constant(h.runRegExp(runTable));
     const unlimited = !c.follow.comp && c.follow.chars.length === 0;
     emit('{');
     emit('const n = raw.length;');
     emit('const from = p;');
     emit(`L${k} = [];`);
     emit('for (;;) {');
-    emit(`  const i = scanRun(raw, p, ${run}, ${re});`);
-    emit(`  if (i === p || i - p > ${c.max}${c.exact ? ` || i - p !== ${c.max}` : ''}) ${FAIL}`);
+    scan(c, runTable, '  ');
     emit(`  if (i < n) { const u = raw.charCodeAt(i); if (u !== ${LF} && !(u === ${CR} && raw.charCodeAt(i + 1) === ${LF})) ${FAIL} }`);
     emit(`  if (L${k}.length >= ${c.lines}) ${FAIL}`);
     emit(`  L${k}.push(raw.slice(p, i));`);
@@ -250,9 +296,9 @@ export function generateValue(tree: CompiledTree, h: FastHelpers): ValueFunction
     emit('return o;');
   }
 
-  const { notFast: NF, scanRun, bicOk, dateOk, timeOk, decimalComma, bigAt } = h;
+  const { notFast: NF, scanRun, scanG, scannedBytes, bicOk, dateOk, timeOk, decimalComma, bigAt } = h;
   // An exception (a malformed context, say) leaves the value to the reader, which reports it.
-  return code.compile<ValueFunction>('value', 'raw, ctx, hints', { NF, scanRun, bicOk, dateOk, timeOk, decimalComma, bigAt }, ['try {'], [
+  return code.compile<ValueFunction>('value', 'raw, ctx, hints', { NF, scanRun, scanG, scannedBytes, bicOk, dateOk, timeOk, decimalComma, bigAt }, ['try {'], [
     '} catch {',
     '  return NF;',
     '}',
