@@ -882,6 +882,7 @@ describe('the compiled validator on corner cases of the reading rules', () => {
     ['2!n3!a AMOUNT'],
     ['3x 3!n', { rules: [{ noSpace: true }] }, ['AB 123', 'A B123', 'ABC123', 'AB123']], // no space, followed by a component (generated code)
     ['4!x CCY', { rules: [{ noSpace: true }] }],
+    ['3!a"\\\'$3!n', undefined, ['ABC"\\\'$123', 'ABC"\\\'123']], // quotes and a backslash in a literal: data, not code, in the generated fast path
   ];
   for (const [notation, options, examples] of CORNERS) {
     it(`${JSON.stringify(notation)}${options !== undefined ? ` ${JSON.stringify(options)}` : ''}`, () => {
