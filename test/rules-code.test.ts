@@ -8,13 +8,15 @@
 import { describe, expect, it } from 'vitest';
 import * as fc from 'fast-check';
 import { parseEnvelope } from '../src/envelope/parse.js';
-import { defaultCodec } from '../src/message/index.js';
+import { createCodec, defaultCodec } from '../src/message/index.js';
 import type { CompiledTables } from '../src/message/plan.js';
 import { fmtNumber } from '../src/message/plan.js';
 import { readBody } from '../src/message/read.js';
 import { compilePlanChecks } from '../src/message/rules.js';
 import { Sink } from '../src/message/sink.js';
 import { arbitraryInvalidMessage, arbitraryMessage } from '../src/testing/index.js';
+import { FMT100, FMT203 } from '../src/spec/fmts/payments.js';
+import type { RuleDef } from '../src/spec/schema.js';
 
 const core = defaultCodec().compiled;
 const FMTS = [...core.plans.values()].map((p) => p.id);
@@ -81,6 +83,39 @@ describe('generated rule checks agree with the rule closures', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('corrected tables: every condition kind, and rules on message-level items', () => {
+    // Conditions the shipped tables do not use, in a repeated group (FMT203) and at message level
+    // (FMT100), and the rule kinds on items outside groups.
+    const seqB: RuleDef[] = [
+      { rule: 'sumEquals', total: '19', of: '32B', where: { tag: '23D', notEquals: 'C' } },
+      { rule: 'sumEquals', total: '19', of: '32B', where: { tag: '23D', oneOf: ['D'] } },
+      { rule: 'sumEquals', total: '19', of: '32B', where: { present: '21' } },
+      { rule: 'sumEquals', total: '19', of: '32B' },
+    ];
+    const top: RuleDef[] = [
+      { rule: 'sumEquals', total: '32A', of: '33B', where: { tag: '71A', equals: 'OUR' } },
+      { rule: 'sumEquals', total: '32A', of: '33B', where: { present: '36' } },
+      { rule: 'sumEquals', total: '71G', of: '33B', where: { currenciesDiffer: ['33B', '32A'] } },
+      { rule: 'sameCurrency', tags: ['32A', '33B', '71G'] },
+      { rule: 'uniqueInMessage', tag: '20' },
+      { rule: 'amountPositive', tag: '71G' },
+    ];
+    const c = createCodec({ fmts: [{ ...FMT203, rules: [...FMT203.rules, ...seqB] }, { ...FMT100, rules: [...FMT100.rules, ...top] }] });
+    let found = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom('FMT203', 'FMT100').chain((fmt) => fc.tuple(arbitraryMessage(fmt, { codec: c }), arbitraryMessage(fmt, { codec: c }), fc.nat(), fc.nat(), fc.nat({ max: 3 }))),
+        ([m, other, k, j, swaps]) => {
+          let text = m.text;
+          for (let s = 0; s < swaps; s++) text = swapValue(text, other.text, k + 7 * s, j + s);
+          if (compare(text, c.compiled)) found++;
+        },
+      ),
+      { numRuns: 600 },
+    );
+    expect(found).toBeGreaterThan(0);
   });
 
   it('invalid messages of the conformance kit', () => {
