@@ -11,6 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnvelope } from '../src/envelope/parse.js';
 import { createCodec, defaultCodec, messageToJSON, parse } from '../src/message/index.js';
+import { HOT_AFTER } from '../src/message/codec.js';
 import type { CompiledTables } from '../src/message/plan.js';
 import { O, values } from '../src/spec/fmts/derive.js';
 import type { ItemDef } from '../src/spec/schema.js';
@@ -199,6 +200,27 @@ describe('reading in order (the fast path) agrees with the general reader', () =
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('a plan in use (its generated reader and rule checks) parses as it did before', () => {
+    // A fresh codec: its plans start cold (read.ts, rule closures) and generate code after
+    // HOT_AFTER messages. Valid and broken messages must come out the same on both sides.
+    const fresh = createCodec();
+    const texts = fc.sample(
+      fc.oneof(
+        arbitraryMessage('FMT203', { codec: fresh }).map((m) => m.text),
+        arbitraryInvalidMessage({ codec: fresh, fmts: ['FMT203'] }).map((m) => m.text),
+      ),
+      { numRuns: 60, seed: 7 },
+    );
+    const outcome = (text: string): unknown => {
+      const r = fresh.parse(text);
+      return [r.ok, r.diagnostics.map((d) => [d.code, d.offset, d.length]), r.message === undefined ? null : JSON.stringify(messageToJSON(r).body)];
+    };
+    const cold = texts.map(outcome);
+    const plan = fresh.compiled.plans.get('203')!;
+    while (plan.uses < HOT_AFTER) fresh.parse(texts[0]!);
+    expect(texts.map(outcome)).toEqual(cold);
   });
 
   it('where code generation is disallowed, the codec reads every fixture as it does with it', () => {

@@ -210,6 +210,12 @@ export interface FmtPlan {
   readonly refs: ReadonlyMap<string, TagRef>;
   /** Some item must be a CFXPS participant's BIC. */
   readonly hasParticipants: boolean;
+  /**
+   * Messages the typed layer has read with this plan. Its generated code (in-order reader, rule
+   * checks) is made and used once the plan is in use (codec.ts `HOT_AFTER`): a function per FMT
+   * only pays once V8 has seen it often enough to optimize it.
+   */
+  uses: number;
   readonly where: { readonly text: ListWhere; readonly body: ListWhere; readonly block6: ListWhere };
 }
 
@@ -343,6 +349,7 @@ function compileFmt(b: Builder, def: FmtDef): FmtPlan {
     def,
     refs,
     hasParticipants,
+    uses: 0,
     where,
     id: `${FMT_PREFIX}${def.fmt}`,
     number: def.fmt,

@@ -202,15 +202,20 @@ function conditionTag(c: Condition): string {
 /** One compiled check of a plan. */
 export type Check = (rs: ReadState) => void;
 
-/** The plan's rules compiled once: the closures, run by the plan's generated checks (rules-code.ts). */
-const COMPILED = new WeakMap<FmtPlan, Check>();
+/** Per plan, its checks as generated code (rules-code.ts) and as the closures one after the other. */
+const GENERATED = new WeakMap<FmtPlan, Check>();
+const CLOSURES = new WeakMap<FmtPlan, Check>();
 
-/** Runs every rule of the plan and the FMT-level checks. */
-export function checkRules(rs: ReadState): void {
-  let run = COMPILED.get(rs.plan);
+/**
+ * Runs every rule of the plan and the FMT-level checks: by the plan's generated code when
+ * `generated` (the codec's choice for a plan in use), else by the closures. Same findings.
+ */
+export function checkRules(rs: ReadState, generated = true): void {
+  const cache = generated ? GENERATED : CLOSURES;
+  let run = cache.get(rs.plan);
   if (run === undefined) {
-    run = compilePlanChecks(rs.plan, true);
-    COMPILED.set(rs.plan, run);
+    run = compilePlanChecks(rs.plan, generated);
+    cache.set(rs.plan, run);
   }
   run(rs);
 }
