@@ -15,13 +15,11 @@
  * Target (issue "The standard as data", part 3–7): typed parse + validate ≥ 0.3× the
  * envelope-only throughput.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import fc from 'fast-check';
+import { writeFileSync } from 'node:fs';
 import { encodeText } from '../src/bytes/encode.js';
 import { parseEnvelope } from '../src/envelope/parse.js';
-import { build, defaultCodec, parse } from '../src/message/index.js';
-import { messageArbitrary } from '../src/testing/message-arbitrary.js';
+import { parse } from '../src/message/index.js';
+import { familyCorpus } from './family-corpus.js';
 import { interleaved, pairedRatio, report, type Measurement, type Ratio } from './measure.js';
 
 const args = process.argv.slice(2);
@@ -32,25 +30,7 @@ const arg = (name: string): string | undefined => {
 const perFamily = Number(arg('--count') ?? 2_000);
 
 const FAMILIES = ['103', '202', '203', '198'] as const;
-const fixtureDir = join(import.meta.dirname, '..', 'fixtures', 'valid');
-const fixtures = readdirSync(fixtureDir)
-  .filter((f) => f.endsWith('.fin'))
-  .map((f) => new TextDecoder('gb18030').decode(readFileSync(join(fixtureDir, f))));
-
-function corpus(mt: string): string[] {
-  const fmts = defaultCodec().tables.fmts.filter((f) => f.mt === mt);
-  const out: string[] = fixtures.filter((t) => t.includes(`{2:I${mt}`) || t.includes(`{2:O${mt}`));
-  const each = Math.ceil((perFamily - out.length) / fmts.length);
-  fmts.forEach((f, k) => {
-    for (const g of fc.sample(messageArbitrary(f.fmt), { numRuns: each, seed: 20261123 + k })) {
-      out.push(build(g.fmt, g.body, g.headers).text);
-    }
-  });
-  // Built texts are concatenations; a caller's texts come from a decoder and are flat (as in the
-  // envelope bench), so each is decoded from its bytes.
-  return out.slice(0, Math.max(perFamily, out.length)).map((t) => flatDecoder.decode(encodeText(t)));
-}
-const flatDecoder = new TextDecoder('gb18030');
+const corpus = (mt: string): string[] => familyCorpus(mt, perFamily);
 
 /** Passes over each corpus before timing, and timed passes (median reported). */
 const WARMUP = Number(arg('--warmup') ?? 5);
