@@ -175,6 +175,14 @@ export interface TagRef {
   readonly index: number;
 }
 
+/** The item `ref` points at in `plan` (an item of a group, or a message-level item). */
+export function itemAt(plan: FmtPlan, ref: TagRef): ItemPlan | undefined {
+  const list = ref.list === 'body' ? plan.body : ref.list === 'text' ? plan.text : plan.block6;
+  const entry = list?.entries[ref.group < 0 ? ref.index : ref.group];
+  if (entry === undefined) return undefined;
+  return entry.kind === 'group' ? entry.items[ref.index] : entry;
+}
+
 /** How the findings of one list are located and named. */
 export interface ListWhere {
   readonly block: '4' | '6';

@@ -150,7 +150,8 @@ export function compileInOrder(list: ListPlan): InOrderReader {
     // As `assemble`: a group is an array of its repetitions (empty when there is none), or its
     // one repetition's object.
     emit(entry.single ? `  if (objs !== undefined) out[${str(entry.name)}] = objs[0];` : `  out[${str(entry.name)}] = objs ?? [];`);
-    emit(`  if (made < ${constant(entry.min, 'MIN')} || made > ${max}) return undefined;`);
+    // (The loop stops at the maximum.)
+    emit(`  if (made < ${constant(entry.min, 'MIN')}) return undefined;`);
     // A field of this group's items after the group: read.ts keeps it in the group (a new
     // repetition or a finding) while repetitions are left.
     const tags = [...new Set(items.map((it) => it.tag))].map((t) => `t === ${str(t)}`).join(' || ');

@@ -13,7 +13,7 @@
 import Big from 'big.js';
 import { CodeBuilder } from '../codegen.js';
 import type { Condition } from '../spec/schema.js';
-import type { FmtPlan, ItemPlan, TagRef } from './plan.js';
+import { itemAt, type FmtPlan, type ItemPlan, type TagRef } from './plan.js';
 import type { ReadState } from './read.js';
 
 /** A rule's closure (rules.ts `Check`). */
@@ -21,20 +21,11 @@ type Check = (rs: ReadState) => void;
 
 /** What the generated code calls. */
 export interface RuleHelpers {
-  readonly Big: typeof Big;
   readonly ZERO: Big;
   readonly bigEq: (a: Big, b: Big) => boolean;
   readonly isPositive: (a: Big) => boolean;
   /** The FMT-level checks after the rules (participants, blocks). */
   readonly after: (rs: ReadState) => void;
-}
-
-/** The item a reference points at. */
-function itemAt(plan: FmtPlan, ref: TagRef): ItemPlan | undefined {
-  const list = ref.list === 'body' ? plan.body : ref.list === 'text' ? plan.text : plan.block6;
-  const entry = list?.entries[ref.group < 0 ? ref.index : ref.group];
-  if (entry === undefined) return undefined;
-  return entry.kind === 'group' ? entry.items[ref.index] : entry;
 }
 
 /**
@@ -195,7 +186,7 @@ export function generateRuleChecks(plan: FmtPlan, checks: readonly (Check | unde
   return code.compile<Check>(
     'checkRules',
     'rs',
-    { Big: h.Big, ZERO, bigEq, isPositive, after },
+    { Big, ZERO, bigEq, isPositive, after },
     ['const body = rs.body, text = rs.text, block6 = rs.block6;', 'let v, a, s, w;'],
     ['after(rs);'],
   );

@@ -9,7 +9,7 @@ import type { TypedValue } from '../notation/types.js';
 import type { Condition, RuleDef, RuleKind } from '../spec/schema.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { contextOf, type ListState, type Occ, type ReadState } from './read.js';
-import type { FmtPlan, ItemPlan, TagRef } from './plan.js';
+import { itemAt, type FmtPlan, type ItemPlan, type TagRef } from './plan.js';
 import { generateRuleChecks, type RuleHelpers } from './rules-code.js';
 
 /** The diagnostic code of each rule kind. */
@@ -241,16 +241,6 @@ function afterRules(rs: ReadState): void {
   checkBlocks(rs);
 }
 
-/** The checks of a plan's rules. */
-export function compileChecks(plan: FmtPlan): Check[] {
-  const out: Check[] = [];
-  for (const rule of plan.rules) {
-    const c = compileRule(plan, rule);
-    if (c !== undefined) out.push(c);
-  }
-  return out;
-}
-
 function named(it: ItemPlan): { tag: string; name: string; nameZh: string } {
   return { tag: it.tag, name: it.name, nameZh: it.nameZh };
 }
@@ -266,14 +256,6 @@ function report(rs: ReadState, code: DiagnosticCode, o: Occ, offset: number, len
   rs.sink.report(code, offset, length, context, params);
 }
 
-function itemAt(plan: FmtPlan, ref: Ref | undefined): ItemPlan | undefined {
-  if (ref === undefined) return undefined;
-  const list = ref.list === 'body' ? plan.body : ref.list === 'text' ? plan.text : plan.block6;
-  const entry = list?.entries[ref.group < 0 ? ref.index : ref.group];
-  if (entry === undefined) return undefined;
-  return entry.kind === 'group' ? entry.items[ref.index] : entry;
-}
-
 function compileRule(plan: FmtPlan, rule: RuleDef): Check | undefined {
   const code = RULE_CODES[rule.rule];
   const ref = (tag: string): Ref | undefined => plan.refs.get(tag);
@@ -283,7 +265,7 @@ function compileRule(plan: FmtPlan, rule: RuleDef): Check | undefined {
       const subjectRef = ref(rule.tag);
       const when = compileCondition(plan, rule.when);
       const anchorRef = ref(conditionTag(rule.when));
-      const subjectItem = itemAt(plan, subjectRef);
+      const subjectItem = subjectRef === undefined ? undefined : itemAt(plan, subjectRef);
       const onlyWhen = rule.rule === 'onlyWhen';
       const forbidden = rule.rule === 'requiredWhen' && rule.otherwise === 'forbidden';
       const one = (rs: ReadState, st: ListState | undefined, group: number, rep: number): void => {
@@ -584,7 +566,7 @@ function isPositive(a: Big): boolean {
   return a.s > 0 && a.c[0] !== 0;
 }
 
-const RULE_HELPERS: RuleHelpers = { Big, ZERO, bigEq, isPositive, after: afterRules };
+const RULE_HELPERS: RuleHelpers = { ZERO, bigEq, isPositive, after: afterRules };
 
 function empty(v: TypedValue | undefined): boolean {
   if (v === undefined) return true;

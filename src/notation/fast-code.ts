@@ -78,7 +78,7 @@ export function generateValue(tree: CompiledTree, h: FastHelpers): ValueFunction
     emit(`s${k} = ${a}; e${k} = ${b};`);
   };
 
-  /** A single-line component followed by another (fast.ts `runToLength`, not `g`). */
+  /** A single-line component followed by another (fast.ts `runToLength`). */
   const toLength = (c: CompNode, k: number): void => {
     const stops = h.charTable(c.follow.chars);
     emit('{');
