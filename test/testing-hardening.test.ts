@@ -11,6 +11,7 @@ import { Readable } from 'node:stream';
 import { bodyFromJSON, build, messageToJSON, parse, parseStream } from '../src/index.js';
 import { encodeText } from '../src/bytes/encode.js';
 import { HEADER_REGEXPS } from '../src/envelope/scan.js';
+import { defaultEnvelopeTables } from '../src/envelope/tables.js';
 
 const HEAD = (fmt: string, mt: string): string => `{1:F01ICBKCNBJAXXX0000000000}{2:I${mt}PCBCCNBJXXXXN}{3:{119:FMT${fmt}}}`;
 const TAIL = '{5:{CHK:000000000000}}';
@@ -230,6 +231,11 @@ describe('regular expressions in src/: linear time', () => {
   const { found, dynamic } = findRegexes();
   // The scanner's header expressions are built from the header shapes at load: checked as built.
   for (const re of HEADER_REGEXPS) found.push({ file: 'src/envelope/scan.ts', line: 0, source: re.source, flags: re.flags });
+  // So are the tag blocks' acceptance expressions, built from the envelope tables.
+  for (const rule of defaultEnvelopeTables().byCode) {
+    const re = rule?.tags?.accept?.expression;
+    if (re !== undefined) found.push({ file: 'src/envelope/check.ts', line: 0, source: re.source, flags: re.flags });
+  }
 
   it('finds the regexes (literals and new RegExp with literal arguments)', () => {
     expect(found.length).toBeGreaterThan(20);

@@ -10,6 +10,7 @@
 import type { Block, Envelope, TagBlock } from './ast.js';
 import type { Reporter } from '../diagnostics/reporter.js';
 import type { BlockDef, HeaderTagDef } from '../spec/envelope.js';
+import type { ValuePattern } from '../notation/pattern.js';
 
 /** The envelope tables as data (overridable). */
 export interface EnvelopeTables {
@@ -22,6 +23,14 @@ interface CompiledTagList {
   readonly index: ReadonlyMap<string, number>;
   readonly fits: readonly ((value: string) => boolean)[];
   readonly mandatoryMask: number;
+  /**
+   * The whole list as one sticky expression, from the block's content to its `}`: the tags in
+   * table order, each mandatory one present, each value of its format (`patternOf`) when it is
+   * also at most `maxLengths[i]` long (the expression leaves long runs unbounded). A block that
+   * passes has nothing for `checkTagBlock` to report, so the scanner reads it without the
+   * general walk and marks it checked. Undefined when a format has no pattern.
+   */
+  readonly accept: { readonly expression: RegExp; readonly maxLengths: Int32Array } | undefined;
 }
 
 /** What the checks need of one block id. */
@@ -31,6 +40,9 @@ interface BlockRule {
   /** The `{tag:value}` tags of the block, when the tables list them. */
   readonly tags: CompiledTagList | undefined;
 }
+
+/** @internal What the scanner needs of a `{tag:value}` block: its acceptance expression, if any. */
+export type TagBlockRule = Pick<BlockRule, 'tags'>;
 
 /** Envelope tables compiled for checking. */
 export interface CompiledEnvelopeTables {
@@ -43,12 +55,15 @@ export interface CompiledEnvelopeTables {
 }
 
 /**
- * Compiles tables; `checker` turns a format notation into a value test (the notation compiler).
+ * Compiles tables; `checker` turns a format notation into a value test (the notation compiler),
+ * `pattern` into an expression and length limit matching exactly its valid values (undefined
+ * when there is none; then the block is always checked entry by entry).
  * Up to 31 blocks and 31 tags per block (bit masks).
  */
 export function compileEnvelopeTables(
   tables: EnvelopeTables,
   checker: (format: string) => (value: string) => boolean,
+  pattern: (format: string) => ValuePattern | undefined = () => undefined,
 ): CompiledEnvelopeTables {
   const rank = new Map<string, number>();
   let mandatoryMask = 0;
@@ -64,7 +79,13 @@ export function compileEnvelopeTables(
       index.set(d.tag, i);
       if (d.status === 'M') mask |= 1 << i;
     });
-    tagLists.set(id, { defs, index, fits: defs.map((d) => checker(d.format)), mandatoryMask: mask });
+    tagLists.set(id, {
+      defs,
+      index,
+      fits: defs.map((d) => checker(d.format)),
+      mandatoryMask: mask,
+      accept: acceptExpression(defs, pattern),
+    });
   }
   const rules = new Map<string, BlockRule>();
   const byCode: (BlockRule | undefined)[] = new Array<BlockRule | undefined>(128).fill(undefined);
@@ -76,13 +97,40 @@ export function compileEnvelopeTables(
   return { tables, mandatoryMask, rules, byCode };
 }
 
+/**
+ * `{TAG:value}` for each tag in order (optional ones in `(?:…)?`), then the block's `}`. Linear:
+ * each optional entry starts with its own literal `{TAG:`, so at each point one way is open.
+ * None when a tag is one the scanner reads differently (not alphanumeric), a tag is listed twice,
+ * or a format has no pattern.
+ */
+function acceptExpression(defs: readonly HeaderTagDef[], pattern: (format: string) => ValuePattern | undefined): CompiledTagList['accept'] {
+  let source = '';
+  const tags = new Set<string>();
+  const maxLengths = new Int32Array(defs.length);
+  for (let i = 0; i < defs.length; i++) {
+    const d = defs[i]!;
+    if (!/^[0-9A-Za-z]+$/.test(d.tag) || tags.has(d.tag)) return undefined;
+    tags.add(d.tag);
+    const value = pattern(d.format);
+    if (value === undefined) return undefined;
+    maxLengths[i] = value.maxLength;
+    const entry = `\\{${d.tag}:${value.source}\\}`;
+    source += d.status === 'M' ? entry : `(?:${entry})?`;
+  }
+  return { expression: new RegExp(`${source}\\}`, 'y'), maxLengths };
+}
+
 /** The rule of block id `id`, undefined for a block the tables do not define. */
 function ruleOf(t: CompiledEnvelopeTables, id: string): BlockRule | undefined {
   const c = id.length === 1 ? id.charCodeAt(0) : 128;
   return c < 128 ? t.byCode[c] : t.rules.get(id);
 }
 
-export function checkEnvelope(envelope: Envelope, r: Reporter, t: CompiledEnvelopeTables): void {
+/**
+ * The table checks of a scanned envelope. `checked`: bit i set when block i is a `{tag:value}`
+ * block the scanner matched against its list's `accept` expression (nothing to report there).
+ */
+export function checkEnvelope(envelope: Envelope, r: Reporter, t: CompiledEnvelopeTables, checked = 0): void {
   const { blocks } = envelope;
   if (blocks.length === 0) {
     r.report('S001', 0, 0);
@@ -91,7 +139,8 @@ export function checkEnvelope(envelope: Envelope, r: Reporter, t: CompiledEnvelo
   let seen = 0;
   let maxRank = -1;
   let maxId = '';
-  for (const block of blocks) {
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
     const id = block.id;
     if (id === '') continue; // a raw block with a bad identifier, reported by the scanner
     const rule = ruleOf(t, id);
@@ -111,7 +160,11 @@ export function checkEnvelope(envelope: Envelope, r: Reporter, t: CompiledEnvelo
       maxRank = k;
       maxId = id;
     }
-    if (rule.tags !== undefined && (block.kind === 'userHeader' || block.kind === 'trailer' || block.kind === 'signature')) {
+    if (
+      rule.tags !== undefined &&
+      (i > 30 || (checked & (1 << i)) === 0) &&
+      (block.kind === 'userHeader' || block.kind === 'trailer' || block.kind === 'signature')
+    ) {
       checkTagBlock(block, r, rule.tags);
     }
   }

@@ -10,7 +10,7 @@ import type {
   TagBlock,
   TextBlock,
 } from './ast.js';
-import { scanEnvelope } from './scan.js';
+import { Scanner } from './scan.js';
 import { checkEnvelope, type CompiledEnvelopeTables } from './check.js';
 import { Reporter, type ParseMode } from '../diagnostics/reporter.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -85,8 +85,10 @@ export function parseEnvelope(input: string | Uint8Array, options: EnvelopeParse
     reporter = new Reporter(text, mode, options.diagnosticLimit);
     if (decoded.invalid.length > 0) for (const d of invalidByteDiagnostics(decoded)) reporter.add(d);
   }
-  const envelope = scanEnvelope(text, reporter);
-  checkEnvelope(envelope, reporter, options.tables ?? defaultEnvelopeTables());
+  const tables = options.tables ?? defaultEnvelopeTables();
+  const scanner = new Scanner(text, reporter, tables);
+  const envelope = scanner.scan();
+  checkEnvelope(envelope, reporter, tables, scanner.checked);
   const diagnostics = reporter.finish();
   const ok = !hasErrors(diagnostics);
   if (!ok && mode === 'strict' && options.explain !== false) {

@@ -20,6 +20,7 @@ import type {
   TextBlock,
 } from './ast.js';
 import { describeAt, type Reporter } from '../diagnostics/reporter.js';
+import type { CompiledEnvelopeTables } from './check.js';
 
 const CR = 13;
 const LF = 10;
@@ -36,10 +37,19 @@ const isSpace = (c: number): boolean => c === 32 || c === 9 || c === CR || c ===
 
 /** Scans one message. Syntax findings go to `reporter`; the AST keeps every character. */
 export function scanEnvelope(text: string, reporter: Reporter): Envelope {
-  return new Scanner(text, reporter).scan();
+  return new Scanner(text, reporter, undefined).scan();
 }
 
-class Scanner {
+/**
+ * @internal The scanner itself, for `parseEnvelope`: given the envelope tables, it reads a
+ * `{tag:value}` block that matches its list's acceptance expression in one step, and `checked`
+ * then tells `checkEnvelope` which blocks need no entry checks.
+ */
+export class Scanner {
+  /** Bit i: block i was matched by its acceptance expression (blocks 0–30). */
+  checked = 0;
+  /** Index in `blocks` of the block being read. */
+  private index = 0;
   private readonly n: number;
   // Cached positions of the next CR / `{` / `}` at or after some point (-1: none left).
   private nextCr = -2;
@@ -52,6 +62,7 @@ class Scanner {
   constructor(
     private readonly text: string,
     private readonly r: Reporter,
+    private readonly tables: CompiledEnvelopeTables | undefined,
   ) {
     this.n = text.length;
   }
@@ -74,6 +85,7 @@ class Scanner {
     let trailing = '';
     while (pos < n) {
       if (text.charCodeAt(pos) === LBRACE) {
+        this.index = blocks.length;
         const block = this.block(pos, before);
         blocks.push(block);
         pos = block.end;
@@ -345,6 +357,16 @@ class Scanner {
     before: string | undefined,
   ): Block {
     const { text, n } = this;
+    const list = this.tables?.byCode[id.charCodeAt(0)]?.tags;
+    const accept = list?.accept;
+    if (accept !== undefined) {
+      const re = accept.expression;
+      re.lastIndex = cs;
+      if (re.test(text)) {
+        const block = this.acceptedTagBlock(start, id, kind, cs, re.lastIndex - 1, list!.defs, accept.maxLengths, before);
+        if (block !== undefined) return block;
+      }
+    }
     const entries: TagEntry[] = [];
     // A well-formed tag block holds no line break, so all its entries are on the block's line.
     this.locate(start);
@@ -396,6 +418,50 @@ class Scanner {
       return raw;
     }
     const block: TagBlock = { kind, id, offset: start, line, column: start - lineStart + 1, end: p + 1, entries };
+    return withBefore(block, before);
+  }
+
+  /**
+   * A tag block its acceptance expression matched from `cs` to its `}` at `close`: every entry
+   * is `{TAG:value}` with a tag of the list (`defs`, in order) and a value without braces or line
+   * breaks, so each entry's `:` and `}` are the next ones. Undefined when a value is longer than
+   * its tag's limit (then the general walk and the checks read the block).
+   */
+  private acceptedTagBlock(
+    start: number,
+    id: string,
+    kind: TagBlock['kind'],
+    cs: number,
+    close: number,
+    defs: readonly { readonly tag: string }[],
+    maxLengths: Int32Array,
+    before: string | undefined,
+  ): Block | undefined {
+    const text = this.text;
+    const entries: TagEntry[] = [];
+    this.locate(start);
+    const line = this.ln;
+    const lineStart = start - this.col + 1;
+    let p = cs;
+    let k = 0;
+    while (p < close) {
+      const colon = text.indexOf(':', p + 2);
+      const c1 = text.charCodeAt(p + 1);
+      const c2 = text.charCodeAt(p + 2);
+      const c3 = text.charCodeAt(p + 3);
+      const tag =
+        colon === p + 4 && isUpperAlnum(c1) && isUpperAlnum(c2) && isUpperAlnum(c3)
+          ? tagOf(text, p + 1, c1, c2, c3)
+          : text.slice(p + 1, colon);
+      const v = text.indexOf('}', colon + 1);
+      // The entries are the list's tags in order (the expression matched): find this one's limit.
+      while (k < defs.length && defs[k]!.tag !== tag) k++;
+      if (k === defs.length || v - colon - 1 > maxLengths[k]!) return undefined;
+      entries.push({ tag, value: text.slice(colon + 1, v), offset: p, line, column: p - lineStart + 1 });
+      p = v + 1;
+    }
+    if (this.index < 31) this.checked |= 1 << this.index;
+    const block: TagBlock = { kind, id, offset: start, line, column: start - lineStart + 1, end: close + 1, entries };
     return withBefore(block, before);
   }
 

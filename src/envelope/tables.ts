@@ -1,6 +1,7 @@
 import { compileEnvelopeTables, type CompiledEnvelopeTables, type EnvelopeTables } from './check.js';
 import { BLOCKS, HEADER_TAGS } from '../spec/envelope.js';
 import { compileFormat } from '../notation/compile.js';
+import { patternOf, type ValuePattern } from '../notation/pattern.js';
 import { defaultNotationContext } from '../spec/code-tables.js';
 import type { NotationContext } from '../notation/types.js';
 
@@ -18,9 +19,14 @@ function checkerFor(ctx: NotationContext): (format: string) => (value: string) =
   };
 }
 
+/** The values of a format as an expression, where its values are charset and length only. */
+function patternFor(format: string): ValuePattern | undefined {
+  return format === '' ? { source: '', maxLength: 0 } : patternOf(compileFormat(format));
+}
+
 /** Compiles envelope tables (e.g. a bank's corrected copy) against a notation context. */
 export function compileTables(tables: EnvelopeTables, ctx: NotationContext = defaultNotationContext()): CompiledEnvelopeTables {
-  return compileEnvelopeTables(tables, checkerFor(ctx));
+  return compileEnvelopeTables(tables, checkerFor(ctx), patternFor);
 }
 
 /** The shipped tables, compiled once. */

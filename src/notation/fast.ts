@@ -75,8 +75,8 @@ function charTable(chars: string): Uint8Array {
   return t;
 }
 
-/** The ASCII code units of the component's type, minus `stops`, minus the space when `noSpace`. */
-function runTable(c: CompNode, stops: Uint8Array | undefined, noSpace: boolean): Uint8Array {
+/** @internal The ASCII code units of the component's type, minus `stops`, minus the space when `noSpace`. */
+export function runTable(c: CompNode, stops: Uint8Array | undefined, noSpace: boolean): Uint8Array {
   const t = new Uint8Array(128);
   for (let u = 0; u < 128; u++) {
     if (!inCharset(c.type, u)) continue;
@@ -97,9 +97,15 @@ const WIDTH = GB18030_WIDTHS;
  * few characters the loop is faster, so the scanners below start with the loop.
  */
 function runRegExp(run: Uint8Array): RegExp {
+  const cls = classSource(run);
+  return new RegExp(cls === '' ? '(?:)' : `${cls}*`, 'y');
+}
+
+/** @internal The table's characters as one regular-expression class (`[\x30…]`; '' for none). */
+export function classSource(run: Uint8Array): string {
   let cls = '';
   for (let u = 0; u < 128; u++) if (run[u] === 1) cls += `\\x${u.toString(16).padStart(2, '0')}`;
-  return new RegExp(cls === '' ? '(?:)' : `[${cls}]*`, 'y');
+  return cls === '' ? '' : `[${cls}]`;
 }
 
 /** Characters read one by one before a scanner hands a run over to its regular expression. */
