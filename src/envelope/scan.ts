@@ -445,14 +445,17 @@ export class Scanner {
     let p = cs;
     let k = 0;
     while (p < close) {
-      const colon = text.indexOf(':', p + 2);
       const c1 = text.charCodeAt(p + 1);
       const c2 = text.charCodeAt(p + 2);
       const c3 = text.charCodeAt(p + 3);
-      const tag =
-        colon === p + 4 && isUpperAlnum(c1) && isUpperAlnum(c2) && isUpperAlnum(c3)
-          ? tagOf(text, p + 1, c1, c2, c3)
-          : text.slice(p + 1, colon);
+      let colon = p + 4;
+      let tag: string;
+      if (text.charCodeAt(colon) === COLON && isUpperAlnum(c1) && isUpperAlnum(c2) && isUpperAlnum(c3)) {
+        tag = tagOf(text, p + 1, c1, c2, c3);
+      } else {
+        colon = text.indexOf(':', p + 2);
+        tag = text.slice(p + 1, colon);
+      }
       const v = text.indexOf('}', colon + 1);
       // The entries are the list's tags in order (the expression matched): find this one's limit.
       while (k < defs.length && defs[k]!.tag !== tag) k++;

@@ -101,10 +101,17 @@ function runRegExp(run: Uint8Array): RegExp {
   return new RegExp(cls === '' ? '(?:)' : `${cls}*`, 'y');
 }
 
-/** @internal The table's characters as one regular-expression class (`[\x30…]`; '' for none). */
+/** @internal The table's characters as one regular-expression class (`[\x30-\x39…]`; '' for none). */
 export function classSource(run: Uint8Array): string {
+  const hex = (u: number): string => `\\x${u.toString(16).padStart(2, '0')}`;
   let cls = '';
-  for (let u = 0; u < 128; u++) if (run[u] === 1) cls += `\\x${u.toString(16).padStart(2, '0')}`;
+  for (let u = 0; u < 128; u++) {
+    if (run[u] !== 1) continue;
+    let last = u;
+    while (last + 1 < 128 && run[last + 1] === 1) last++;
+    cls += last - u >= 2 ? `${hex(u)}-${hex(last)}` : last > u ? hex(u) + hex(last) : hex(u);
+    u = last;
+  }
   return cls === '' ? '' : `[${cls}]`;
 }
 

@@ -11,7 +11,7 @@
  * it (test/pattern.test.ts holds it to `CompiledFormat.test` on random values). The variable
  * component is written `[…]+`, not `[…]{1,max}`: irregexp runs a counted repetition about 1.6×
  * slower per character than a plain one, and a signature is hundreds of characters, so its
- * bound is the length check instead. Everything else (a `g`, `d` or multi-line component, a
+ * bound is the length check instead; a short exact width is the class written out N times. Everything else (a `g`, `d` or multi-line component, a
  * date, a BIC, a code table, a variable part before the end) gives undefined: those formats
  * need the reader. A pattern never matches CR, LF, `{` or `}` (no charset holds them, and a
  * literal that does gives undefined).
@@ -87,8 +87,13 @@ function componentPattern(c: CompNode): string | undefined {
   if (c.bic || c.date || c.time || c.amount || c.currency || c.codeTable !== undefined) return undefined;
   const cls = classSource(runTable(c, undefined, c.noSpace));
   if (cls === '' || c.max < 1) return undefined;
-  return c.exact ? `${cls}{${c.max}}` : `${cls}+`;
+  if (!c.exact) return `${cls}+`;
+  // Written out up to a few dozen: irregexp's counted loop costs more per character than the
+  // class repeated (as the scanner's header expressions are).
+  return c.max <= UNROLL ? cls.repeat(c.max) : `${cls}{${c.max}}`;
 }
+
+const UNROLL = 40;
 
 /** A literal, each character escaped (`\uHHHH`); undefined when it holds CR, LF or a brace. */
 function literalPattern(text: string): string | undefined {
