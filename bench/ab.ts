@@ -13,14 +13,15 @@
  *   - cold: the valid fixtures cycled (all FMTs, as in the CLI bench), from a fresh start, in
  *     chunks of 1,000 messages alternating A and B: total time of each side over the first
  *     tenth, the rest of the first half, and the second half (`--cold 0` skips it).
- * Both sides run on the working tree's corpora.
+ * Both sides run on the working tree's corpora, made in a child process (`corporaFromChild`).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as Lib from '../src/index.js';
+import { corporaFromChild } from './family-corpus.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string): string | undefined => {
@@ -35,42 +36,9 @@ const cold = Number(arg('--cold') ?? 100_000);
 
 type Lib = Pick<typeof Lib, 'parse' | 'parseEnvelope'>;
 
-interface Corpora {
-  readonly fixtures: string[];
-  readonly envelope: string[];
-  readonly families: Record<string, string[]>;
-}
-
-/**
- * The corpora are made in a child process (`--corpora FILE`): making them runs the working
- * tree's builder and generators, and in this process that would train V8's feedback for B's
- * code on other shapes than A's (B read about 6% slower than an identical A before).
- */
-async function writeCorpora(file: string): Promise<void> {
-  const iconv = (await import('iconv-lite')).default;
-  const { makeCorpus } = await import('./corpus.js');
-  const { familyCorpus, validFixtures } = await import('./family-corpus.js');
-  const corpora: Corpora = {
-    fixtures: validFixtures(),
-    envelope: makeCorpus(10_000, 20261123).map((t) => new TextDecoder('gb18030').decode(new Uint8Array(iconv.encode(t, 'gb18030')))),
-    families: Object.fromEntries(families.map((mt) => [mt, familyCorpus(mt, count)])),
-  };
-  writeFileSync(file, JSON.stringify(corpora));
-}
-
-const corporaOut = arg('--corpora');
-if (corporaOut !== undefined) {
-  await writeCorpora(corporaOut);
-  process.exit(0);
-}
-
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const corpora = corporaFromChild({ families, count, envelope: 10_000, fixtures: cold > 0 });
 const dir = mkdtempSync(join(tmpdir(), 'cfxps-ab-'));
-const corporaFile = join(dir, '..', `${dir.split('/').pop()}-corpora.json`);
-execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), ...args, '--corpora', corporaFile], { stdio: 'inherit' });
-// JSON.parse gives flat strings, as a decoder does.
-const corpora = JSON.parse(readFileSync(corporaFile, 'utf8')) as Corpora;
-rmSync(corporaFile);
 execFileSync('git', ['worktree', 'add', '--detach', dir, ref], { cwd: ROOT, stdio: 'ignore' });
 let sink = 0;
 try {

@@ -11,7 +11,8 @@
  * the median of the per-round ratios (`pairedRatio`), which a slow spell of the machine cannot tilt.
  *
  * The corpus of each family is made by the message generators of src/testing (valid messages of
- * every FMT of the family, random content, fixed seed) plus the shipped fixtures of the family.
+ * every FMT of the family, random content, fixed seed) plus the shipped fixtures of the family,
+ * in a child process (bench/family-corpus.ts says why).
  * Target (issue "The standard as data", part 3–7): typed parse + validate ≥ 0.3× the
  * envelope-only throughput.
  */
@@ -19,7 +20,7 @@ import { writeFileSync } from 'node:fs';
 import { encodeText } from '../src/bytes/encode.js';
 import { parseEnvelope } from '../src/envelope/parse.js';
 import { parse } from '../src/message/index.js';
-import { familyCorpus } from './family-corpus.js';
+import { corporaFromChild } from './family-corpus.js';
 import { interleaved, pairedRatio, report, type Measurement, type Ratio } from './measure.js';
 
 const args = process.argv.slice(2);
@@ -30,7 +31,10 @@ const arg = (name: string): string | undefined => {
 const perFamily = Number(arg('--count') ?? 2_000);
 
 const FAMILIES = ['103', '202', '203', '198'] as const;
-const corpus = (mt: string): string[] => familyCorpus(mt, perFamily);
+// Made in a child process (see family-corpus.ts): building them here would train the parser on
+// the builder's concatenated strings before it is timed.
+const corpora = corporaFromChild({ families: FAMILIES, count: perFamily });
+const corpus = (mt: string): string[] => corpora.families[mt]!;
 
 /** Passes over each corpus before timing, and timed passes (median reported). */
 const WARMUP = Number(arg('--warmup') ?? 5);
