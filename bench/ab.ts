@@ -7,7 +7,7 @@
  * The revision is checked out into a temporary git worktree and imported from there (tsx
  * compiles it; its module graph is its own, so neither side shares code or type feedback with
  * the other). Three measurements, each as "B/A speed" (> 1: the working tree is faster):
- *   - envelope: `parseEnvelope` over the envelope bench's corpus;
+ *   - envelope: `parseEnvelope` over the envelope bench's corpus, as strings and as GB18030 bytes;
  *   - typed, per family: `parse` (+ validate) over the message bench's corpus of the family,
  *     after 5 warm-up passes of each side; the median of per-round ratios, with the range;
  *   - cold: the valid fixtures cycled (all FMTs, as in the CLI bench), from a fresh start, in
@@ -20,6 +20,7 @@ import { mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import iconv from 'iconv-lite';
 import type * as Lib from '../src/index.js';
 import { corporaFromChild } from './family-corpus.js';
 
@@ -67,7 +68,7 @@ try {
     }
     return `${median(ratios).toFixed(3)} (range ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`;
   };
-  const over = (lib: Lib, texts: readonly string[], typed: boolean) => (): void => {
+  const over = (lib: Lib, texts: readonly (string | Uint8Array)[], typed: boolean) => (): void => {
     for (const t of texts) if ((typed ? lib.parse(t) : lib.parseEnvelope(t)).ok) sink++;
   };
 
@@ -101,6 +102,8 @@ try {
 
   const envelope = corpora.envelope;
   console.log(`envelope (parseEnvelope, ${envelope.length} messages): B/A speed ${paired(over(A, envelope, false), over(B, envelope, false))}`);
+  const envelopeBytes = envelope.map((t) => new Uint8Array(iconv.encode(t, 'gb18030')));
+  console.log(`envelope from bytes (parseEnvelope, decode included): B/A speed ${paired(over(A, envelopeBytes, false), over(B, envelopeBytes, false))}`);
   for (const mt of families) {
     const texts = corpora.families[mt]!;
     console.log(`MT${mt} typed (parse + validate, ${texts.length} messages): B/A speed ${paired(over(A, texts, true), over(B, texts, true))}`);
