@@ -85,6 +85,37 @@ describe('generated rule checks agree with the rule closures', () => {
     );
   });
 
+  it('sums too large for exact thousandths (summed with Big)', () => {
+    // Every amount of 19 and 32B times 10^k, k chosen so that the largest has 13 integer digits:
+    // the sums keep their relations, and thousandths() gives NaN (exact-sum.ts).
+    const AMOUNT = /^(:(?:19|32B):(?:[A-Z]{3})?)(\d+),(\d*)\r?$/gm;
+    const scale = (text: string): string | undefined => {
+      const parts = [...text.matchAll(AMOUNT)];
+      if (parts.length === 0) return undefined;
+      const k = 13 - Math.max(...parts.map((m) => m[2]!.replace(/^0+(?=\d)/, '').length));
+      if (parts.some((m) => m[3]!.length > k)) return undefined;
+      return text.replace(AMOUNT, (line, head: string, int: string, frac: string) => {
+        const digits = `${int}${frac}${'0'.repeat(k - frac.length)}`.replace(/^0+(?=\d)/, '');
+        return `${head}${digits},${line.endsWith('\r') ? '\r' : ''}`;
+      });
+    };
+    let scaled = 0;
+    let found = 0;
+    fc.assert(
+      fc.property(arbitraryMessage('FMT203'), arbitraryMessage('FMT203'), fc.nat(), (m, other, k) => {
+        const text = scale(m.text);
+        if (text === undefined) return;
+        scaled++;
+        expect(compare(text), 'scaled sums still agree').toBe(false);
+        const broken = scale(swapValue(m.text, other.text, k, k));
+        if (broken !== undefined && compare(broken)) found++;
+      }),
+      { numRuns: 200 },
+    );
+    expect(scaled).toBeGreaterThan(50);
+    expect(found, 'some swaps break a sum').toBeGreaterThan(0);
+  });
+
   it('corrected tables: every condition kind, and rules on message-level items', () => {
     // Conditions the shipped tables do not use, in a repeated group (FMT203) and at message level
     // (FMT100), and the rule kinds on items outside groups.

@@ -12,6 +12,7 @@
  */
 import Big from 'big.js';
 import { CodeBuilder } from '../codegen.js';
+import { equalsSum, thousandths } from './exact-sum.js';
 import type { Condition } from '../spec/schema.js';
 import { itemAt, type FmtPlan, type ItemPlan, type TagRef } from './plan.js';
 import type { ReadState } from './read.js';
@@ -116,28 +117,37 @@ export function generateRuleChecks(plan: FmtPlan, checks: readonly (Check | unde
         const where = rule.where === undefined ? 'true' : condition(rule.where, of.list, of.group, 'r');
         if (where === undefined) break;
         const ofItem = itemAt(plan, of);
+        const whereTop = of.group < 0 && rule.where !== undefined ? condition(rule.where, of.list, -1, '-1') : 'true';
+        if (whereTop === undefined) break;
+        /** The amounts in order, each `x`, `add` run on each (a term without one: the rule is skipped). */
+        const terms = (add: string): void => {
+          if (of.group < 0) {
+            emit(`  { const o = list.top[${of.index}];`);
+            emit(`  if (o !== undefined && (${whereTop})) { const x = ${amount('o', ofItem)}; if (x === undefined) break ${L}; ${add} } }`);
+          } else {
+            emit(`  for (let r = 0; r < reps.length; r++) {`);
+            emit(`    const o = reps[r][${of.index}];`);
+            emit(`    if (o === undefined || !(${where})) continue;`);
+            emit(`    const x = ${amount('o', ofItem)};`);
+            emit(`    if (x === undefined) break ${L};`);
+            emit(`    ${add}`);
+            emit('  }');
+          }
+        };
         emit(`${L}: {`);
         emit(`  const list = ${of.list};`);
         emit(`  if (list === undefined) break ${L};`);
-        emit('  let sum = ZERO;');
-        if (of.group < 0) {
-          const whereTop = rule.where === undefined ? 'true' : condition(rule.where, of.list, -1, '-1');
-          if (whereTop === undefined) break;
-          emit(`  const o = list.top[${of.index}];`);
-          emit(`  if (o !== undefined && (${whereTop})) { const x = ${amount('o', ofItem)}; if (x === undefined) break ${L}; sum = x; }`);
-        } else {
-          emit(`  const reps = list.reps[${of.group}] ?? [];`);
-          emit('  for (let r = 0; r < reps.length; r++) {');
-          emit(`    const o = reps[r][${of.index}];`);
-          emit(`    if (o === undefined || !(${where})) continue;`);
-          emit(`    const x = ${amount('o', ofItem)};`);
-          emit(`    if (x === undefined) break ${L};`);
-          emit('    sum = sum.plus(x);');
-          emit('  }');
-        }
+        if (of.group >= 0) emit(`  const reps = list.reps[${of.group}] ?? [];`);
+        // In exact integer thousandths (exact-sum.ts), and with Big only when that is not exact.
+        emit('  let units = 0, sum;');
+        terms('units += thousandths(x);');
+        emit('  if (!Number.isSafeInteger(units)) {');
+        emit('    sum = ZERO;');
+        terms('sum = sum.plus(x);');
+        emit('  }');
         if (total !== undefined) {
           const totalItem = itemAt(plan, total);
-          eachOcc(total, () => emit(`    { const t = ${amount('o', totalItem)}; if (t !== undefined && !bigEq(t, sum)) { ${C}(rs); break ${L}; } }`));
+          eachOcc(total, () => emit(`    { const t = ${amount('o', totalItem)}; if (t !== undefined && !equalsSum(t, units, sum)) { ${C}(rs); break ${L}; } }`));
         }
         emit('}');
         return;
@@ -186,7 +196,7 @@ export function generateRuleChecks(plan: FmtPlan, checks: readonly (Check | unde
   return code.compile<Check>(
     'checkRules',
     'rs',
-    { Big, ZERO, bigEq, isPositive, after },
+    { Big, ZERO, bigEq, isPositive, after, thousandths, equalsSum },
     ['const body = rs.body, text = rs.text, block6 = rs.block6;', 'let v, a, s, w;'],
     ['after(rs);'],
   );
