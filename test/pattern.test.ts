@@ -16,6 +16,7 @@ import { Scanner } from '../src/envelope/scan.js';
 import { Reporter } from '../src/diagnostics/reporter.js';
 import type { CompiledEnvelopeTables } from '../src/envelope/check.js';
 import { HEADER_TAGS } from '../src/spec/envelope.js';
+import { arbitraryEnvelopeText, arbitraryMutatedEnvelopeText } from '../src/testing/envelope.js';
 
 const ctx = defaultNotationContext();
 
@@ -70,7 +71,7 @@ describe('patternOf', () => {
 
 /** The shipped tables with no acceptance expressions: every tag block is walked and checked. */
 function withoutAccept(t: CompiledEnvelopeTables): CompiledEnvelopeTables {
-  return { ...t, byCode: t.byCode.map((r) => r && { ...r, tags: r.tags && { ...r.tags, accept: undefined } }) };
+  return { ...t, lanes: undefined, byCode: t.byCode.map((r) => r && { ...r, tags: r.tags && { ...r.tags, accept: undefined } }) };
 }
 
 const TABLES = defaultEnvelopeTables();
@@ -132,6 +133,40 @@ describe('tag blocks read through the acceptance expression', () => {
     // Both ways were exercised.
     expect(taken).toBeGreaterThan(300);
     expect(rejected).toBeGreaterThan(300);
+  });
+
+  it('the lanes (blocks 1-3 and 7-5 in one step each, checks skipped for the usual order) change nothing', () => {
+    // Generated envelopes (blocks 6 and 7 or not, Chinese, 77E) and mutations of them (blocks
+    // repeated, dropped, reordered, unknown, stray text, broken headers): the same result.
+    let standard = 0;
+    const same = (text: string, mode: 'strict' | 'lenient'): void => {
+      const fast = parseEnvelope(text, { mode, explain: false });
+      const plain = parseEnvelope(text, { mode, explain: false, tables: PLAIN });
+      expect(fast, JSON.stringify(text)).toEqual(plain);
+      const s = new Scanner(text, new Reporter(text, mode), TABLES);
+      s.scan();
+      if (s.standard) standard++;
+    };
+    const mode = fc.constantFrom('strict', 'lenient') as fc.Arbitrary<'strict' | 'lenient'>;
+    fc.assert(fc.property(arbitraryEnvelopeText, mode, same), { numRuns: 500, seed: 13 });
+    fc.assert(fc.property(arbitraryMutatedEnvelopeText, mode, same), { numRuns: 3000, seed: 14 });
+    const sig = `{7:{DSN:0A1B}{SIG:AbC=}}`;
+    const six = '{6:\r\n:72:/REC/中文\r\n-}';
+    for (const text of [
+      `${HEAD}{3:{119:FMT100}}${BODY}${six}${sig}{5:{CHK:0123456789AB}}`,
+      `${HEAD}{3:{119:FMT100}}${BODY}${BODY}{5:{CHK:0123456789AB}}`,
+      `${HEAD}{3:{119:FMT100}}${BODY}{9:x}{5:{CHK:0123456789AB}}`,
+      `${HEAD}{3:{119:FMT100}}${BODY}x{5:{CHK:0123456789AB}}`,
+      `${HEAD}{3:{119:FMT100}}${BODY}${sig}${sig}{5:{CHK:0123456789AB}}`,
+      `${HEAD}{3:{119:FMT100}}${six}${BODY}{5:{CHK:0123456789AB}}`,
+      `${HEAD}{3:{119:FMT100}}{5:{CHK:0123456789AB}}`,
+      `${HEAD}{3:{119:FMT100}}${BODY}{5:{CHK:0123456789AB}}\r\n`,
+      `${HEAD}{3:{119:FMT100}}${BODY}{5:{CHK:0123456789AB}}{5:{CHK:0123456789AB}}`,
+    ]) {
+      same(text, 'strict');
+      same(text, 'lenient');
+    }
+    expect(standard).toBeGreaterThan(300);
   });
 
   it('take valid blocks and leave the rest to the checks', () => {

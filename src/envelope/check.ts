@@ -9,6 +9,7 @@
  */
 import type { Block, Envelope, TagBlock } from './ast.js';
 import type { Reporter } from '../diagnostics/reporter.js';
+import { laneExpressions, sticky } from './scan.js';
 import type { BlockDef, HeaderTagDef } from '../spec/envelope.js';
 import type { ValuePattern } from '../notation/pattern.js';
 
@@ -18,7 +19,8 @@ export interface EnvelopeTables {
   readonly headerTags: Readonly<Record<string, readonly HeaderTagDef[]>>;
 }
 
-interface CompiledTagList {
+/** @internal A `{tag:value}` list compiled for checking (and, with `accept`, for the scanner). */
+export interface TagList {
   readonly defs: readonly HeaderTagDef[];
   readonly index: ReadonlyMap<string, number>;
   readonly fits: readonly ((value: string) => boolean)[];
@@ -38,7 +40,7 @@ interface BlockRule {
   /** Position in the block order (and bit in the masks). */
   readonly rank: number;
   /** The `{tag:value}` tags of the block, when the tables list them. */
-  readonly tags: CompiledTagList | undefined;
+  readonly tags: TagList | undefined;
 }
 
 /** @internal What the scanner needs of a `{tag:value}` block: its acceptance expression, if any. */
@@ -52,6 +54,23 @@ export interface CompiledEnvelopeTables {
   readonly rules: ReadonlyMap<string, BlockRule>;
   /** The rules of one-character ASCII ids by character code (no string hashed). */
   readonly byCode: readonly (BlockRule | undefined)[];
+  /** The scanner's lanes (scan.ts), when blocks 3 and 5 have acceptance expressions. */
+  readonly lanes: Lanes | undefined;
+}
+
+/** @internal A tag list with an acceptance expression. */
+export type AcceptingList = TagList & { readonly accept: NonNullable<TagList['accept']> };
+
+/** @internal See `Scanner.standard` and `laneExpressions` in scan.ts. */
+export interface Lanes {
+  readonly head: RegExp;
+  readonly tail: RegExp;
+  /** The tag lists of blocks 3, 5 and 7 the expressions were made from. */
+  readonly user: AcceptingList;
+  readonly trailer: AcceptingList;
+  readonly signature: (AcceptingList) | undefined;
+  /** Blocks 1 2 3 4 [6] [7] 5, in that order, break no block rule of the tables. */
+  readonly standard: boolean;
 }
 
 /**
@@ -71,7 +90,7 @@ export function compileEnvelopeTables(
     rank.set(b.id, i);
     if (b.mandatory) mandatoryMask |= 1 << i;
   });
-  const tagLists = new Map<string, CompiledTagList>();
+  const tagLists = new Map<string, TagList>();
   for (const [id, defs] of Object.entries(tables.headerTags)) {
     const index = new Map<string, number>();
     let mask = 0;
@@ -94,7 +113,32 @@ export function compileEnvelopeTables(
     rules.set(id, rule);
     if (id.length === 1 && id.charCodeAt(0) < 128) byCode[id.charCodeAt(0)] = rule;
   }
-  return { tables, mandatoryMask, rules, byCode };
+  const compiled = { tables, mandatoryMask, rules, byCode, lanes: undefined };
+  const user = accepting(rules.get('3')?.tags);
+  const trailer = accepting(rules.get('5')?.tags);
+  const signature = accepting(rules.get('7')?.tags);
+  if (user === undefined || trailer === undefined) return compiled;
+  const expressions = laneExpressions(user.accept.expression, signature?.accept.expression, trailer.accept.expression);
+  return { ...compiled, lanes: { ...expressions, user, trailer, signature, standard: standardOrder(compiled) } };
+}
+
+function accepting(list: TagList | undefined): (AcceptingList) | undefined {
+  return list?.accept === undefined ? undefined : (list as AcceptingList);
+}
+
+/**
+ * Whether the block sequences the lanes read (1 2 3 4 5 with 6, 7, both or neither before the
+ * 5) are all clean under the tables' order and mandatory blocks: `checkEnvelope` on them, blocks
+ * stood in for by their ids, reports nothing.
+ */
+function standardOrder(t: CompiledEnvelopeTables): boolean {
+  let findings = 0;
+  const counter = { report: (): void => void findings++ } as unknown as Reporter;
+  for (const ids of [['1', '2', '3', '4', '5'], ['1', '2', '3', '4', '6', '5'], ['1', '2', '3', '4', '7', '5'], ['1', '2', '3', '4', '6', '7', '5']]) {
+    const blocks = ids.map((id, i): Block => ({ kind: 'raw', id, offset: i, line: 1, column: i + 1, end: i + 1, content: '' }));
+    checkEnvelope({ blocks, leading: '', trailing: '' }, counter, t);
+  }
+  return findings === 0;
 }
 
 /**
@@ -103,7 +147,7 @@ export function compileEnvelopeTables(
  * None when a tag is one the scanner reads differently (not alphanumeric), a tag is listed twice,
  * or a format has no pattern.
  */
-function acceptExpression(defs: readonly HeaderTagDef[], pattern: (format: string) => ValuePattern | undefined): CompiledTagList['accept'] {
+function acceptExpression(defs: readonly HeaderTagDef[], pattern: (format: string) => ValuePattern | undefined): TagList['accept'] {
   let source = '';
   const tags = new Set<string>();
   const maxLengths = new Int32Array(defs.length);
@@ -117,7 +161,7 @@ function acceptExpression(defs: readonly HeaderTagDef[], pattern: (format: strin
     const entry = `\\{${d.tag}:${value.source}\\}`;
     source += d.status === 'M' ? entry : `(?:${entry})?`;
   }
-  return { expression: new RegExp(`${source}\\}`, 'y'), maxLengths };
+  return { expression: sticky(`${source}\\}`), maxLengths };
 }
 
 /** The rule of block id `id`, undefined for a block the tables do not define. */
@@ -185,7 +229,7 @@ function reportMissing(blocks: readonly Block[], seen: number, r: Reporter, t: C
   }
 }
 
-function checkTagBlock(block: TagBlock, r: Reporter, list: CompiledTagList): void {
+function checkTagBlock(block: TagBlock, r: Reporter, list: TagList): void {
   let seen = 0;
   let maxIndex = -1;
   let maxTag = '';

@@ -88,7 +88,7 @@ export function parseEnvelope(input: string | Uint8Array, options: EnvelopeParse
   const tables = options.tables ?? defaultEnvelopeTables();
   const scanner = new Scanner(text, reporter, tables);
   const envelope = scanner.scan();
-  checkEnvelope(envelope, reporter, tables, scanner.checked);
+  if (!scanner.standard) checkEnvelope(envelope, reporter, tables, scanner.checked);
   const diagnostics = reporter.finish();
   const ok = !hasErrors(diagnostics);
   if (!ok && mode === 'strict' && options.explain !== false) {

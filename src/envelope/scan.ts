@@ -20,7 +20,7 @@ import type {
   TextBlock,
 } from './ast.js';
 import { describeAt, type Reporter } from '../diagnostics/reporter.js';
-import type { CompiledEnvelopeTables } from './check.js';
+import type { AcceptingList, CompiledEnvelopeTables, Lanes } from './check.js';
 
 const CR = 13;
 const LF = 10;
@@ -48,6 +48,12 @@ export function scanEnvelope(text: string, reporter: Reporter): Envelope {
 export class Scanner {
   /** Bit i: block i was matched by its acceptance expression (blocks 0–30). */
   checked = 0;
+  /**
+   * True when the message was read by both lanes (blocks 1–3 at the start, 7 and 5 at the end)
+   * with only block 4 and maybe block 6 between them, and the tables accept that order: then
+   * `checkEnvelope` has nothing to report.
+   */
+  standard = false;
   /** Index in `blocks` of the block being read. */
   private index = 0;
   private readonly n: number;
@@ -72,9 +78,14 @@ export class Scanner {
     // No message at all (S001) is the envelope checks' finding, as for the reference parser.
     if (n === 0 || allSpace(text, 0, n)) return { blocks: [], leading: '', trailing: text };
     const blocks: Block[] = [];
+    const lanes = this.tables?.lanes;
     let pos = 0;
     let leading = '';
-    if (text.charCodeAt(0) !== LBRACE) {
+    let tailAt = -1;
+    let headEnd = 0;
+    if (lanes !== undefined && text.charCodeAt(0) === LBRACE) {
+      pos = headEnd = this.headLane(lanes, blocks);
+    } else if (text.charCodeAt(0) !== LBRACE) {
       const next = text.indexOf('{');
       const stop = next === -1 ? n : next;
       leading = text.slice(0, stop);
@@ -85,6 +96,14 @@ export class Scanner {
     let trailing = '';
     while (pos < n) {
       if (text.charCodeAt(pos) === LBRACE) {
+        if (lanes !== undefined && before === undefined && text.charCodeAt(pos + 2) === COLON) {
+          const c = text.charCodeAt(pos + 1);
+          if ((c === 55 /* 7 */ || c === 53) /* 5 */ && this.tailLane(lanes, pos, blocks)) {
+            tailAt = pos;
+            pos = n;
+            break;
+          }
+        }
         this.index = blocks.length;
         const block = this.block(pos, before);
         blocks.push(block);
@@ -104,7 +123,58 @@ export class Scanner {
       r.report('S002', pos, next - pos, undefined, { found: describeAt(text, pos) });
       pos = next;
     }
+    if (lanes !== undefined && lanes.standard && headEnd > 0 && tailAt !== -1) this.standard = standardMiddle(blocks, tailAt);
     return { blocks, leading, trailing };
+  }
+
+  /**
+   * The head lane: blocks 1, 2 and 3 matched by one expression from the start (their shapes,
+   * and block 3's acceptance expression). Returns where block 4 starts, or 0 (then the blocks
+   * are read one by one).
+   */
+  private headLane(lanes: Lanes, blocks: Block[]): number {
+    const text = this.text;
+    const head = lanes.head;
+    head.lastIndex = 0;
+    if (!head.test(text)) return 0;
+    const close3 = head.lastIndex - 1;
+    // {1: + 25 characters + }; block 2's content holds no brace.
+    const end2 = text.indexOf('}', 32);
+    this.index = 2;
+    const user = this.acceptedTagBlock(end2 + 1, '3', 'userHeader', end2 + 4, close3, lanes.user, undefined);
+    if (user === undefined) return 0;
+    // The expression holds no line break: all three are on line 1.
+    blocks.push(this.basicHeaderAt(0, 3, 28, 1, 1), this.applicationHeaderAt(29, 32, end2, 1, 30), user);
+    return close3 + 1;
+  }
+
+  /**
+   * The tail lane at `start` (a `{7:` or `{5:`): an optional block 7 and block 5, each matched
+   * by its acceptance expression, then the end of the text. False when it does not apply.
+   */
+  private tailLane(lanes: Lanes, start: number, blocks: Block[]): boolean {
+    const text = this.text;
+    const tail = lanes.tail;
+    tail.lastIndex = start;
+    if (!tail.test(text)) return false;
+    const checked = this.checked;
+    let trailerAt = start;
+    let signature: Block | undefined;
+    if (text.charCodeAt(start + 1) === 55 /* 7 */ && lanes.signature !== undefined) {
+      this.index = blocks.length;
+      signature = this.acceptedTagBlock(start, '7', 'signature', start + 3, -1, lanes.signature, undefined);
+      if (signature === undefined) return false;
+      trailerAt = signature.end;
+    }
+    this.index = blocks.length + (signature === undefined ? 0 : 1);
+    const trailer = this.acceptedTagBlock(trailerAt, '5', 'trailer', trailerAt + 3, this.n - 1, lanes.trailer, undefined);
+    if (trailer === undefined) {
+      this.checked = checked;
+      return false;
+    }
+    if (signature !== undefined) blocks.push(signature);
+    blocks.push(trailer);
+    return true;
   }
 
   /** A block starting at `start` (a `{`). */
@@ -241,12 +311,18 @@ export class Scanner {
       }
     }
     this.locate(start);
-    const block: BasicHeader = {
+    return withBefore(this.basicHeaderAt(start, cs, end, this.ln, this.col), before);
+  }
+
+  /** Block 1 whose content [cs, end) fits its shape. */
+  private basicHeaderAt(start: number, cs: number, end: number, line: number, column: number): BasicHeader {
+    const text = this.text;
+    return {
       kind: 'basicHeader',
       id: '1',
       offset: start,
-      line: this.ln,
-      column: this.col,
+      line,
+      column,
       end: end + 1,
       applicationId: text.slice(cs, cs + 1),
       serviceId: text.slice(cs + 1, cs + 3),
@@ -254,7 +330,6 @@ export class Scanner {
       session: text.slice(cs + 15, cs + 19),
       sequence: text.slice(cs + 19, cs + 25),
     };
-    return withBefore(block, before);
   }
 
   private applicationHeader(start: number, cs: number, before: string | undefined): Block {
@@ -269,16 +344,22 @@ export class Scanner {
       const problem = this.badApplicationHeader(start, cs, end, direction, before);
       if (problem !== undefined) return problem;
     }
-    const len = end - cs;
     this.locate(start);
+    return withBefore(this.applicationHeaderAt(start, cs, end, this.ln, this.col), before);
+  }
+
+  /** Block 2 whose content [cs, end) fits the input or the output form. */
+  private applicationHeaderAt(start: number, cs: number, end: number, line: number, column: number): ApplicationHeader {
+    const text = this.text;
+    const len = end - cs;
     let block: ApplicationHeader;
-    if (direction === 73) {
+    if (text.charCodeAt(cs) === 73 /* I */) {
       const header: { -readonly [K in keyof ApplicationHeaderInput]: ApplicationHeaderInput[K] } = {
         kind: 'applicationHeader',
         id: '2',
         offset: start,
-        line: this.ln,
-        column: this.col,
+        line,
+        column,
         end: end + 1,
         direction: 'I',
         mt: text.slice(cs + 1, cs + 4),
@@ -293,8 +374,8 @@ export class Scanner {
         kind: 'applicationHeader',
         id: '2',
         offset: start,
-        line: this.ln,
-        column: this.col,
+        line,
+        column,
         end: end + 1,
         direction: 'O',
         mt: text.slice(cs + 1, cs + 4),
@@ -309,7 +390,7 @@ export class Scanner {
         priority: text.slice(cs + 46, cs + 47),
       };
     }
-    return withBefore(block, before);
+    return block;
   }
 
   /** The general path of block 2: reports why its content does not fit (a raw block), else undefined. */
@@ -363,7 +444,7 @@ export class Scanner {
       const re = accept.expression;
       re.lastIndex = cs;
       if (re.test(text)) {
-        const block = this.acceptedTagBlock(start, id, kind, cs, re.lastIndex - 1, list!.defs, accept.maxLengths, before);
+        const block = this.acceptedTagBlock(start, id, kind, cs, re.lastIndex - 1, list as AcceptingList, before);
         if (block !== undefined) return block;
       }
     }
@@ -422,10 +503,11 @@ export class Scanner {
   }
 
   /**
-   * A tag block its acceptance expression matched from `cs` to its `}` at `close`: every entry
-   * is `{TAG:value}` with a tag of the list (`defs`, in order) and a value without braces or line
-   * breaks, so each entry's `:` and `}` are the next ones. Undefined when a value is longer than
-   * its tag's limit (then the general walk and the checks read the block).
+   * A tag block its acceptance expression matched from `cs` to its `}` at `close` (-1: not
+   * known, the `}` after the last entry): every entry is `{TAG:value}` with a tag of the list
+   * (in order) and a value without braces or line breaks, so each entry's `:` and `}` are the
+   * next ones. Undefined when a value is longer than its tag's limit (then the general walk and
+   * the checks read the block).
    */
   private acceptedTagBlock(
     start: number,
@@ -433,18 +515,19 @@ export class Scanner {
     kind: TagBlock['kind'],
     cs: number,
     close: number,
-    defs: readonly { readonly tag: string }[],
-    maxLengths: Int32Array,
+    list: AcceptingList,
     before: string | undefined,
   ): Block | undefined {
     const text = this.text;
+    const defs = list.defs;
+    const maxLengths = list.accept.maxLengths;
     const entries: TagEntry[] = [];
     this.locate(start);
     const line = this.ln;
     const lineStart = start - this.col + 1;
     let p = cs;
     let k = 0;
-    while (p < close) {
+    while (close === -1 ? text.charCodeAt(p) === LBRACE : p < close) {
       const c1 = text.charCodeAt(p + 1);
       const c2 = text.charCodeAt(p + 2);
       const c3 = text.charCodeAt(p + 3);
@@ -464,7 +547,8 @@ export class Scanner {
       p = v + 1;
     }
     if (this.index < 31) this.checked |= 1 << this.index;
-    const block: TagBlock = { kind, id, offset: start, line, column: start - lineStart + 1, end: close + 1, entries };
+    const end = close === -1 ? p + 1 : close + 1;
+    const block: TagBlock = { kind, id, offset: start, line, column: start - lineStart + 1, end, entries };
     return withBefore(block, before);
   }
 
@@ -805,6 +889,39 @@ export class Scanner {
   }
 }
 
+/** Between the lanes (blocks 0–2 and from `tailAt`): block 4 and maybe block 6, nothing else. */
+function standardMiddle(blocks: readonly Block[], tailAt: number): boolean {
+  let k = 3;
+  if (blocks.length < 5 || blocks[k]!.kind !== 'text' || hasBefore(blocks[k]!)) return false;
+  k++;
+  if (blocks[k]!.kind === 'additionalText' && !hasBefore(blocks[k]!)) k++;
+  return blocks[k]!.offset === tailAt;
+}
+
+function hasBefore(block: Block): boolean {
+  return block.before !== undefined;
+}
+
+/**
+ * @internal The scanner's lanes for a list of acceptance expressions (`compileEnvelopeTables`):
+ * `head` matches blocks 1, 2 and 3 from the start of the text, `tail` an optional block 7 and
+ * block 5 up to its end. Linear: the header shapes are fixed, and each acceptance expression is.
+ */
+export function laneExpressions(accept3: RegExp, accept7: RegExp | undefined, accept5: RegExp): { head: RegExp; tail: RegExp } {
+  const head = `\\{1:${BASIC_RE.source}\\{2:(?:${INPUT_RE.source}|${OUTPUT_RE.source})\\{3:${accept3.source}`;
+  const seven = accept7 === undefined ? '' : `(?:\\{7:${accept7.source})?`;
+  return { head: sticky(head), tail: sticky(`${seven}\\{5:${accept5.source}$`) };
+}
+
+/**
+ * @internal The one place the envelope makes a regular expression from data (header shapes,
+ * the tables' acceptance expressions, the lanes): sticky, and each one is checked for linear
+ * time as built (test/testing-hardening.test.ts).
+ */
+export function sticky(source: string): RegExp {
+  return new RegExp(source, 'y');
+}
+
 /** A block-4/6 field tag: 2 or 3 of [0-9A-Z]. */
 function isTextTag(text: string, from: number, to: number): boolean {
   const len = to - from;
@@ -938,7 +1055,7 @@ function shapeRegExp(...shapes: string[]): RegExp {
     for (const k of shape) src += k === '9' ? '[0-9]' : k === 'A' ? '[A-Z]' : k === 'C' ? '[0-9A-Z]' : k;
     return src;
   });
-  return new RegExp(`(?:${alternatives.join('|')})\\}`, 'y');
+  return sticky(`(?:${alternatives.join('|')})\\}`);
 }
 const BASIC_RE = shapeRegExp(BASIC_SHAPE);
 const INPUT_RE = shapeRegExp(INPUT_SHAPE, INPUT_SHAPE_DM, INPUT_SHAPE_OBS);
