@@ -210,6 +210,15 @@ describe('decodeMessage', () => {
     // A plain Uint8Array view (not a Buffer) with an offset.
     const u8 = new Uint8Array(Buffer.from('xx{1:ABC}yy', 'latin1')).subarray(2, 9);
     expect(decodeMessage(u8).text).toBe('{1:ABC}');
+    // Plain arrays, views into them and Buffers alike (the latin1 path differs for Buffers).
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }).map((a) => a.map((x) => x & 0x7f)), fc.nat(5), fc.boolean(), (a, cut, buffer) => {
+        const view = a.subarray(Math.min(cut, a.length));
+        const input = buffer ? Buffer.from(view) : view;
+        expect(decodeMessage(input).text).toBe(String.fromCharCode(...view));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('decodes Chinese text (non-ASCII path)', () => {

@@ -72,12 +72,30 @@ function asBuffer(bytes: Uint8Array): Buffer {
 }
 
 /**
- * All-ASCII bytes to text, one character per byte. `toString('latin1')` and the undocumented
- * `latin1Slice` measure the same (within noise, 3,100–3,600 MB/s), so the public one is used.
+ * All-ASCII bytes to text, one character per byte. On a Buffer, `toString('latin1')` and the
+ * undocumented `latin1Slice` measure the same (within noise, 3,100–3,600 MB/s); on a plain
+ * Uint8Array (what a caller holding bytes from elsewhere passes) `toString` first needs a Buffer
+ * view of it, and `Buffer.prototype.latin1Slice` called on the array itself measured about 100 ns
+ * a message faster (200 against 300 ns for 700 bytes). It is used when it exists and reads a
+ * Uint8Array correctly (checked once, at load); else the Buffer view.
  */
 export function latin1(bytes: Uint8Array): string {
+  if (LATIN1_SLICE !== undefined && !Buffer.isBuffer(bytes)) return LATIN1_SLICE.call(bytes, 0, bytes.length);
   return asBuffer(bytes).toString('latin1');
 }
+
+type Latin1Slice = (this: Uint8Array, start: number, end: number) => string;
+
+const LATIN1_SLICE: Latin1Slice | undefined = (() => {
+  const f = (Buffer.prototype as unknown as { latin1Slice?: unknown }).latin1Slice;
+  if (typeof f !== 'function') return undefined;
+  try {
+    const probe = Uint8Array.of(0x41, 0x7b, 0x0d, 0x0a, 0x7f, 0x00, 0x7a);
+    return (f as Latin1Slice).call(probe, 0, probe.length) === 'A{\r\n\x7f\x00z' ? (f as Latin1Slice) : undefined;
+  } catch {
+    return undefined;
+  }
+})();
 
 // --- GB18030 structure -----------------------------------------------------------------------
 
