@@ -226,6 +226,12 @@ function timeOk(raw: string, a: number, b: number): boolean {
 const isUpper = (c: number): boolean => c >= 0x41 && c <= 0x5a;
 const isUpperOrDigit = (c: number): boolean => isUpper(c) || (c >= ZERO && c <= 0x39);
 
+/** The table holds every character of A–Z and 0–9. */
+function coversUpperAlnum(run: Uint8Array): boolean {
+  for (let u = ZERO; u <= 0x5a; u++) if ((u <= 0x39 || u >= 0x41) && run[u] !== 1) return false;
+  return true;
+}
+
 /** checkBic finds nothing. */
 function bicOk(raw: string, a: number, b: number): boolean {
   const len = b - a;
@@ -484,7 +490,12 @@ function simpleRun(tree: CompiledTree): ((raw: string, ctx: NotationContext) => 
   const re = runRegExp(run);
   const max = c.max;
   const min = c.exact ? max : 1;
-  if (c.bic) return (raw) => bicOk(raw, 0, raw.length) && scanRun(raw, 0, run, re) === raw.length;
+  if (c.bic) {
+    // bicOk reads every character as a letter or a letter or digit: when the run holds all of
+    // those, its scan could only agree.
+    if (coversUpperAlnum(run)) return (raw) => bicOk(raw, 0, raw.length);
+    return (raw) => bicOk(raw, 0, raw.length) && scanRun(raw, 0, run, re) === raw.length;
+  }
   const fits = (raw: string): boolean => {
     const n = raw.length;
     return n >= min && n <= max && scanRun(raw, 0, run, re) === n;
