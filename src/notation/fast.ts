@@ -500,8 +500,10 @@ function simpleRun(tree: CompiledTree): ((raw: string, ctx: NotationContext) => 
     const n = raw.length;
     return n >= min && n <= max && scanRun(raw, 0, run, re) === n;
   };
-  if (c.date) return (raw) => fits(raw) && dateOk(raw, 0, raw.length);
-  if (c.time) return (raw) => fits(raw) && timeOk(raw, 0, raw.length);
+  // DATE (8!n) and TIME (6!n): dateOk/timeOk read the digits themselves once the length is right.
+  const digitsOnly = c.type === 'n' && c.exact;
+  if (c.date) return digitsOnly && max === 8 ? (raw) => raw.length === 8 && allDigits(raw, 0, 8) && dateOk(raw, 0, 8) : (raw) => fits(raw) && dateOk(raw, 0, raw.length);
+  if (c.time) return digitsOnly && max === 6 ? (raw) => raw.length === 6 && allDigits(raw, 0, 6) && timeOk(raw, 0, 6) : (raw) => fits(raw) && timeOk(raw, 0, raw.length);
   // The reader's V005: a currency must be in the context's list; a code in its table when the
   // context has that table.
   if (c.currency) return (raw, ctx) => fits(raw) && ctx.currencies.has(raw);
