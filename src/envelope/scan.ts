@@ -462,15 +462,9 @@ export class Scanner {
         problem = p;
         break;
       }
-      // Fast path: a 3-character tag of [0-9A-Z] (all of the standard's), read once.
-      const c1 = text.charCodeAt(p + 1);
-      const c2 = text.charCodeAt(p + 2);
-      const c3 = text.charCodeAt(p + 3);
       let q = p + 4;
-      let tag: string;
-      if (text.charCodeAt(q) === COLON && isUpperAlnum(c1) && isUpperAlnum(c2) && isUpperAlnum(c3)) {
-        tag = tagOf(text, p + 1, c1, c2, c3);
-      } else {
+      let tag = tag3At(text, p);
+      if (tag === undefined) {
         q = p + 1;
         while (q < n && isAlnum(text.charCodeAt(q))) q++;
         if (q === p + 1 || q >= n || text.charCodeAt(q) !== COLON) {
@@ -528,14 +522,9 @@ export class Scanner {
     let p = cs;
     let k = 0;
     while (close === -1 ? text.charCodeAt(p) === LBRACE : p < close) {
-      const c1 = text.charCodeAt(p + 1);
-      const c2 = text.charCodeAt(p + 2);
-      const c3 = text.charCodeAt(p + 3);
       let colon = p + 4;
-      let tag: string;
-      if (text.charCodeAt(colon) === COLON && isUpperAlnum(c1) && isUpperAlnum(c2) && isUpperAlnum(c3)) {
-        tag = tagOf(text, p + 1, c1, c2, c3);
-      } else {
+      let tag = tag3At(text, p);
+      if (tag === undefined) {
         colon = text.indexOf(':', p + 2);
         tag = text.slice(p + 1, colon);
       }
@@ -940,6 +929,18 @@ for (let c = 65; c <= 90; c++) TAG_CHAR[c] = c - 55;
  * no allocation, and later lookups by tag (maps, comparisons) hash a string whose hash is cached.
  */
 const TAG_STRINGS: (string | undefined)[] = new Array<string | undefined>(36 * 36 * 37);
+
+/**
+ * The tag of a `{TAG:` entry at `p` when it is 3 characters of [0-9A-Z] (all of the standard's),
+ * each read once; undefined for any other (the caller reads it generally).
+ */
+function tag3At(text: string, p: number): string | undefined {
+  const c1 = text.charCodeAt(p + 1);
+  const c2 = text.charCodeAt(p + 2);
+  const c3 = text.charCodeAt(p + 3);
+  if (text.charCodeAt(p + 4) !== COLON || !isUpperAlnum(c1) || !isUpperAlnum(c2) || !isUpperAlnum(c3)) return undefined;
+  return tagOf(text, p + 1, c1, c2, c3);
+}
 
 /** The tag text[from, to): 2 or 3 characters of [0-9A-Z] (checked by the caller). */
 function internTag(text: string, from: number, to: number): string {
