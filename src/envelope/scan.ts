@@ -98,7 +98,7 @@ export class Scanner {
       if (text.charCodeAt(pos) === LBRACE) {
         if (lanes !== undefined && before === undefined && text.charCodeAt(pos + 2) === COLON) {
           const c = text.charCodeAt(pos + 1);
-          if ((c === 55 /* 7 */ || c === 53) /* 5 */ && this.tailLane(lanes, pos, blocks)) {
+          if ((c === 55 /* 7 */ || c === 53 /* 5 */) && this.tailLane(lanes, pos, blocks)) {
             tailAt = pos;
             pos = n;
             break;
