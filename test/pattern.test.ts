@@ -11,11 +11,11 @@ import { patternOf, type ValuePattern } from '../src/notation/pattern.js';
 import { defaultNotationContext } from '../src/spec/code-tables.js';
 import { formatArbitrary } from '../src/testing/format-arbitrary.js';
 import { parseEnvelope } from '../src/envelope/parse.js';
-import { defaultEnvelopeTables } from '../src/envelope/tables.js';
+import { compileTables, defaultEnvelopeTables } from '../src/envelope/tables.js';
 import { Scanner } from '../src/envelope/scan.js';
 import { Reporter } from '../src/diagnostics/reporter.js';
-import type { CompiledEnvelopeTables } from '../src/envelope/check.js';
-import { HEADER_TAGS } from '../src/spec/envelope.js';
+import type { CompiledEnvelopeTables, EnvelopeTables } from '../src/envelope/check.js';
+import { BLOCKS, HEADER_TAGS, type HeaderTagDef } from '../src/spec/envelope.js';
 import { arbitraryEnvelopeText, arbitraryMutatedEnvelopeText } from '../src/testing/envelope.js';
 
 const ctx = defaultNotationContext();
@@ -167,6 +167,43 @@ describe('tag blocks read through the acceptance expression', () => {
       same(text, 'lenient');
     }
     expect(standard).toBeGreaterThan(300);
+  });
+
+  it('corrected tables: the lanes follow them, or stand aside', () => {
+    const tags = (id: string, change: (d: HeaderTagDef) => HeaderTagDef, extra: HeaderTagDef[] = []): EnvelopeTables['headerTags'] => ({
+      ...HEADER_TAGS,
+      [id]: [...HEADER_TAGS[id]!.map(change), ...extra],
+    });
+    const variants: EnvelopeTables[] = [
+      // Block 6 mandatory: the usual order without it is no longer clean (lanes.standard false).
+      { blocks: BLOCKS.map((b) => (b.id === '6' ? { ...b, mandatory: true } : b)), headerTags: HEADER_TAGS },
+      // SIG optional.
+      { blocks: BLOCKS, headerTags: tags('7', (d) => (d.tag === 'SIG' ? { ...d, status: 'O' } : d)) },
+      // A block-3 tag whose format has no pattern (a date): no acceptance expression, no lanes.
+      { blocks: BLOCKS, headerTags: tags('3', (d) => d, [{ tag: '999', name: 'x', nameZh: 'x', format: 'DATE', status: 'O' }]) },
+      // Block 7 before block 6.
+      { blocks: [...BLOCKS.filter((b) => b.id !== '6' && b.id !== '5'), BLOCKS.find((b) => b.id === '6')!, BLOCKS.find((b) => b.id === '5')!], headerTags: HEADER_TAGS },
+    ];
+    const compiled = variants.map((v) => compileTables(v));
+    expect(compiled.map((c) => c.lanes === undefined)).toEqual([false, false, true, false]);
+    expect(compiled.map((c) => c.lanes?.standard)).toEqual([false, true, undefined, false]);
+    const sig = `{7:{DSN:0A1B}{SIG:AbC=}}`;
+    const six = '{6:\r\n:72:/REC/中文\r\n-}';
+    const texts = [
+      `${HEAD}{3:{119:FMT100}}${BODY}{5:{CHK:0123456789AB}}`,
+      `${HEAD}{3:{119:FMT100}}${BODY}${six}${sig}{5:{CHK:0123456789AB}}`,
+      `${HEAD}{3:{119:FMT100}}${BODY}{7:{DSN:0A1B}}{5:{CHK:0123456789AB}}`,
+      `${HEAD}{3:{119:FMT100}{999:20240229}}${BODY}${sig}{5:{CHK:0123456789AB}}`,
+      `${HEAD}{3:{119:FMT100}}${BODY}${sig}${six}{5:{CHK:0123456789AB}}`,
+    ];
+    compiled.forEach((t, i) => {
+      for (const text of texts) {
+        const fast = parseEnvelope(text, { explain: false, tables: t });
+        expect(fast, `variant ${i}: ${JSON.stringify(text)}`).toEqual(parseEnvelope(text, { explain: false, tables: withoutAccept(t) }));
+      }
+    });
+    // Block 6 made mandatory: its absence is still reported though the lanes read the message.
+    expect(parseEnvelope(texts[0]!, { explain: false, tables: compiled[0] }).diagnostics.map((d) => d.code)).toContain('S008');
   });
 
   it('take valid blocks and leave the rest to the checks', () => {
