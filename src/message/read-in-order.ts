@@ -14,11 +14,11 @@
  * store one site shared by all items of all FMTs, which V8 cannot specialise.
  */
 import type { EnvelopeResult } from '../envelope/parse.js';
-import type { Field } from '../envelope/ast.js';
+import type { EmbeddedField, Field } from '../envelope/ast.js';
 import { NOT_FAST } from '../notation/fast.js';
 import type { TypedValue } from '../notation/types.js';
 import type { CompiledTables, FmtPlan, GroupPlan, ItemPlan, ListPlan, ListWhere } from './plan.js';
-import { blockEnd, disallowedCode, lookup, type ListState, type ReadState } from './read.js';
+import { blockEnd, containerFits, disallowedCode, lookup, type ListState, type ReadState } from './read.js';
 import type { Sink } from './sink.js';
 import { CodeBuilder } from '../codegen.js';
 
@@ -30,20 +30,35 @@ export function readInOrder(
   sink: Sink,
   validate: boolean,
 ): { state: ReadState; body: Record<string, unknown> } | undefined {
-  // MT198's embedded body (77E) has its own reading (read.ts).
-  if (plan.text !== undefined) return undefined;
   const tb = env.textBlock!;
+  const end4 = blockEnd(tb);
   // The typed body is built as the fields are taken, in the order read.ts's `assemble` uses.
   const out: Record<string, unknown> = {};
-  const body = inOrderReader(plan.body)(core, tb.fields, blockEnd(tb), plan.where.body, out);
-  if (body === undefined) return undefined;
+  let text: ListState | undefined;
+  let body: ListState | undefined;
+  if (plan.text !== undefined) {
+    // MT198: block 4's own fields, then the fields embedded in its container (77E).
+    text = inOrderReader(plan.text)(core, tb.fields, end4, plan.where.text, out);
+    if (text === undefined) return undefined;
+    const c = plan.container;
+    const co = c === undefined ? undefined : text.top[c.index];
+    if (co !== undefined) {
+      let embedded: readonly EmbeddedField[] = [];
+      for (const f of tb.fields) if (f.offset === co.offset) embedded = f.embedded ?? [];
+      body = inOrderReader(plan.body)(core, embedded, end4, plan.where.body, out);
+      if (body === undefined) return undefined;
+    }
+  } else {
+    body = inOrderReader(plan.body)(core, tb.fields, end4, plan.where.body, out);
+    if (body === undefined) return undefined;
+  }
   let block6: ListState | undefined;
   const b6 = env.additionalText;
   if (b6 !== undefined && plan.block6.entries.length > 0) {
     block6 = inOrderReader(plan.block6)(core, b6.fields, blockEnd(b6), plan.where.block6, out);
     if (block6 === undefined) return undefined;
   }
-  return { state: { core, plan, env, sink, validate, body, text: undefined, block6 }, body: out };
+  return { state: { core, plan, env, sink, validate, body, text, block6 }, body: out };
 }
 
 /**
@@ -54,7 +69,7 @@ export function readInOrder(
  */
 export type InOrderReader = (
   core: CompiledTables,
-  fields: readonly Field[],
+  fields: readonly (Field | EmbeddedField)[],
   end: number,
   where: ListWhere,
   out: Record<string, unknown>,
@@ -75,6 +90,10 @@ export function inOrderReader(list: ListPlan): InOrderReader {
  * (items, parsers, bounds) is a constant of the runtime array.
  */
 export function compileInOrder(list: ListPlan): InOrderReader {
+  // read.ts starts a repetition at any item whose place is passed; in order, a repetition
+  // starts at the first item, which must then be mandatory. A list with another kind of group
+  // is always read.ts's: the walk would give up there every time.
+  if (list.entries.some((e) => e.kind !== 'item' && e.items[0]!.status !== 'M')) return () => undefined;
   const code = new CodeBuilder();
   const constant = (value: unknown, prefix: string): string => code.constant(value, prefix);
   const str = (s: string): string => JSON.stringify(s);
@@ -85,12 +104,21 @@ export function compileInOrder(list: ListPlan): InOrderReader {
   const item = (it: ItemPlan, group: GroupPlan | undefined, target: string, slot: string): void => {
     const tag = str(it.tag);
     const matches = `i < count && (f = fields[i]).tag === ${tag}`;
-    // read.ts treats other roles (the FMT number, a container) specially.
-    if (it.role !== 'value' && it.role !== 'count') {
-      emit(it.status === 'M' ? 'return undefined;' : `if (${matches}) return undefined;`);
+    const I = constant(it, 'I');
+    if (it.role === 'container') {
+      // read.ts: no value, clean; with validation, its limits checked (`containerFits`).
+      emit(`if (${matches}) {`);
+      emit(`  if (!containerFits(${I}, f.value)) return undefined;`);
+      emit(
+        `  o = { item: ${I}, tag: f.tag, offset: f.offset, valueOffset: f.offset + f.tag.length + 2, raw: f.value, ` +
+          `group: ${group === undefined ? -1 : group.index}, rep: ${group === undefined ? -1 : 'r'}, value: undefined, clean: true };`,
+      );
+      emit(`  occs.push(o); ${slot} = o;`);
+      emit('  i++;');
+      emit(it.status === 'M' ? '} else return undefined;' : '}');
       return;
     }
-    const I = constant(it, 'I');
+    // A value (also the FMT number and a count, which the body leaves out: `assemble`).
     const F = constant(it.fast, 'F');
     emit(`if (${matches}) {`);
     let hints = 'undefined';
@@ -128,12 +156,6 @@ export function compileInOrder(list: ListPlan): InOrderReader {
       continue;
     }
     const items = entry.items;
-    // read.ts starts a repetition at any item whose place is passed; in order, a repetition
-    // starts at the first item, which must then be mandatory. Count items are read.ts's.
-    if (items[0]!.status !== 'M' || entry.countItem !== undefined) {
-      emit('return undefined;');
-      break;
-    }
     const max = constant(entry.max, 'MAX');
     emit('{');
     emit('  let repsOf, objs, made = 0;');
@@ -141,7 +163,9 @@ export function compileInOrder(list: ListPlan): InOrderReader {
     emit('    const r = made;');
     emit(`    const rep = [${Array(items.length).fill('undefined').join(', ')}];`);
     emit('    const obj = {};');
-    emit('    (repsOf ??= []).push(rep);');
+    // In `reps` from the first repetition on: a later item's currency may be in this one (`lookup`).
+    emit(`    if (repsOf === undefined) reps[${e}] = repsOf = [];`);
+    emit('    repsOf.push(rep);');
     emit('    (objs ??= []).push(obj);');
     emit('    made++;');
     items.forEach((it, k) => item(it, entry, 'obj', `rep[${k}]`));
@@ -152,6 +176,10 @@ export function compileInOrder(list: ListPlan): InOrderReader {
     emit(entry.single ? `  if (objs !== undefined) out[${str(entry.name)}] = objs[0];` : `  out[${str(entry.name)}] = objs ?? [];`);
     // (The loop stops at the maximum.)
     emit(`  if (made < ${constant(entry.min, 'MIN')}) return undefined;`);
+    // A group counted by an item (77E's CNT): read.ts's `checkRepetitions` compares the two.
+    if (entry.countItem !== undefined) {
+      emit(`  { const k = top[${entry.countItem.index}]; if (k !== undefined && DIGITS.test(k.raw) && Number(k.raw) !== made) return undefined; }`);
+    }
     // A field of this group's items after the group: read.ts keeps it in the group (a new
     // repetition or a finding) while repetitions are left.
     const tags = [...new Set(items.map((it) => it.tag))].map((t) => `t === ${str(t)}`).join(' || ');
@@ -169,12 +197,15 @@ export function compileInOrder(list: ListPlan): InOrderReader {
     'const st = { list, top, reps, groupEnd, occs, end, where };',
     'let i = 0, f, v, o, c;',
   ];
-  const reader = code.compile<InOrderReader>('readInOrder', 'core, fields, end, where, out', { NOT_FAST, lookup, codesAllowed, list }, prelude, [
+  const reader = code.compile<InOrderReader>('readInOrder', 'core, fields, end, where, out', { NOT_FAST, lookup, codesAllowed, containerFits, list, DIGITS }, prelude, [
     'return i === count ? st : undefined;',
   ]);
   // Where code generation is disallowed, read.ts reads every message: slower, the same findings.
   return reader ?? (() => undefined);
 }
+
+/** A count's text that `checkRepetitions` reads as a number. */
+const DIGITS = /^[0-9]+$/;
 
 /** read.ts's `checkPostCodes` finds nothing. */
 function codesAllowed(core: CompiledTables, it: ItemPlan, value: TypedValue | undefined): boolean {

@@ -480,15 +480,32 @@ function containerLimits(it: ItemPlan): { readonly maxLines: number; readonly ma
 
 /** 77E: at most N lines of at most M GB18030 bytes (its dictionary format `N*Mg`). */
 function checkContainer(rs: ReadState, st: Lookup, o: Occ): void {
-  const limits = containerLimits(o.item);
+  const context = contextOf(st.where, o.tag);
+  containerProblems(o.item, o.raw, (code, at, length, params) => rs.sink.report(code, o.valueOffset + at, length, context, params));
+}
+
+/** A container value (77E) within its item's limits: `checkContainer` would report nothing. */
+export function containerFits(it: ItemPlan, raw: string): boolean {
+  let fits = true;
+  containerProblems(it, raw, () => {
+    fits = false;
+  });
+  return fits;
+}
+
+/** The limit problems of a container value, each given to `report` (offsets within `raw`). */
+function containerProblems(
+  it: ItemPlan,
+  raw: string,
+  report: (code: 'V013' | 'V011', at: number, length: number, params: Record<string, string | number>) => void,
+): void {
+  const limits = containerLimits(it);
   if (limits === undefined) return;
   const { maxLines, maxBytes } = limits;
-  const raw = o.raw;
   let line = 0;
   let start = 0;
-  const context = contextOf(st.where, o.tag);
   for (;;) {
-    let i = raw.indexOf('\n', start);
+    const i = raw.indexOf('\n', start);
     const stop = i < 0 ? raw.length : raw.charCodeAt(i - 1) === 13 ? i - 1 : i;
     line++;
     let bytes = 0;
@@ -500,20 +517,11 @@ function checkContainer(rs: ReadState, st: Lookup, o: Occ): void {
       if (cp > 0xffff) j++;
       if (over < 0 && bytes > maxBytes) over = j;
     }
-    if (over >= 0) {
-      rs.sink.report('V013', o.valueOffset + over, stop - over, context, {
-        line,
-        max: maxBytes,
-        actual: bytes,
-        unit: 'bytes (GB18030)',
-        unitZh: '字节',
-      });
-    }
+    if (over >= 0) report('V013', over, stop - over, { line, max: maxBytes, actual: bytes, unit: 'bytes (GB18030)', unitZh: '字节' });
     if (i < 0) break;
     start = i + 1;
-    i = 0;
   }
-  if (line > maxLines) rs.sink.report('V011', o.valueOffset, raw.length, context, { max: maxLines, actual: line });
+  if (line > maxLines) report('V011', 0, raw.length, { max: maxLines, actual: line });
 }
 
 // ---------------------------------------------------------------------------------------------
