@@ -43,9 +43,6 @@ interface BlockRule {
   readonly tags: TagList | undefined;
 }
 
-/** @internal What the scanner needs of a `{tag:value}` block: its acceptance expression, if any. */
-export type TagBlockRule = Pick<BlockRule, 'tags'>;
-
 /** Envelope tables compiled for checking. */
 export interface CompiledEnvelopeTables {
   readonly tables: EnvelopeTables;
@@ -68,7 +65,7 @@ export interface Lanes {
   /** The tag lists of blocks 3, 5 and 7 the expressions were made from. */
   readonly user: AcceptingList;
   readonly trailer: AcceptingList;
-  readonly signature: (AcceptingList) | undefined;
+  readonly signature: AcceptingList | undefined;
   /** Blocks 1 2 3 4 [6] [7] 5, in that order, break no block rule of the tables. */
   readonly standard: boolean;
 }
@@ -122,7 +119,7 @@ export function compileEnvelopeTables(
   return { ...compiled, lanes: { ...expressions, user, trailer, signature, standard: standardOrder(compiled) } };
 }
 
-function accepting(list: TagList | undefined): (AcceptingList) | undefined {
+function accepting(list: TagList | undefined): AcceptingList | undefined {
   return list?.accept === undefined ? undefined : (list as AcceptingList);
 }
 

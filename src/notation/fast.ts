@@ -491,8 +491,8 @@ function simpleRun(tree: CompiledTree): ((raw: string, ctx: NotationContext) => 
   const max = c.max;
   const min = c.exact ? max : 1;
   if (c.bic) {
-    // bicOk reads every character as a letter or a letter or digit: when the run holds all of
-    // those, its scan could only agree.
+    // bicOk checks every character (six letters, then letters or digits): when the run holds
+    // all of those, its scan could only agree.
     if (coversUpperAlnum(run)) return (raw) => bicOk(raw, 0, raw.length);
     return (raw) => bicOk(raw, 0, raw.length) && scanRun(raw, 0, run, re) === raw.length;
   }
