@@ -161,6 +161,9 @@ describe('tag blocks read through the acceptance expression', () => {
       `${HEAD}{3:{119:FMT100}}${six}${BODY}{5:{CHK:0123456789AB}}`,
       `${HEAD}{3:{119:FMT100}}{5:{CHK:0123456789AB}}`,
       `${HEAD}{3:{119:FMT100}}${BODY}{5:{CHK:0123456789AB}}\r\n`,
+      `${HEAD}{3:{119:FMT100}}${BODY}${sig}{5:{CHK:0123456789AB}} \t\r\n\r\n`,
+      `${HEAD}{3:{119:FMT100}}${BODY}{5:{CHK:0123456789AB}}\r\nx`,
+      `${HEAD}{3:{119:FMT100}}${BODY}{5:{CHK:0123456789AB}}\r\n{1:`,
       `${HEAD}{3:{119:FMT100}}${BODY}{5:{CHK:0123456789AB}}{5:{CHK:0123456789AB}}`,
     ]) {
       same(text, 'strict');

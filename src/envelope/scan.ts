@@ -98,8 +98,11 @@ export class Scanner {
       if (text.charCodeAt(pos) === LBRACE) {
         if (lanes !== undefined && before === undefined && text.charCodeAt(pos + 2) === COLON) {
           const c = text.charCodeAt(pos + 1);
-          if ((c === 55 /* 7 */ || c === 53 /* 5 */) && this.tailLane(lanes, pos, blocks)) {
+          const end = c === 55 /* 7 */ || c === 53 /* 5 */ ? this.tailLane(lanes, pos, blocks) : -1;
+          if (end !== -1) {
             tailAt = pos;
+            // Only line breaks or spaces follow (a separator before the next message).
+            if (end < n) trailing = text.slice(end);
             pos = n;
             break;
           }
@@ -150,31 +153,32 @@ export class Scanner {
 
   /**
    * The tail lane at `start` (a `{7:` or `{5:`): an optional block 7 and block 5, each matched
-   * by its acceptance expression, then the end of the text. False when it does not apply.
+   * by its acceptance expression, then nothing but spaces and line breaks to the end of the text.
+   * Returns where block 5 ends, or -1 when the lane does not apply.
    */
-  private tailLane(lanes: Lanes, start: number, blocks: Block[]): boolean {
+  private tailLane(lanes: Lanes, start: number, blocks: Block[]): number {
     const text = this.text;
     const tail = lanes.tail;
     tail.lastIndex = start;
-    if (!tail.test(text)) return false;
+    if (!tail.test(text)) return -1;
     const checked = this.checked;
     let trailerAt = start;
     let signature: Block | undefined;
     if (text.charCodeAt(start + 1) === 55 /* 7 */ && lanes.signature !== undefined) {
       this.index = blocks.length;
       signature = this.acceptedTagBlock(start, '7', 'signature', start + 3, -1, lanes.signature, undefined);
-      if (signature === undefined) return false;
+      if (signature === undefined) return -1;
       trailerAt = signature.end;
     }
     this.index = blocks.length + (signature === undefined ? 0 : 1);
-    const trailer = this.acceptedTagBlock(trailerAt, '5', 'trailer', trailerAt + 3, this.n - 1, lanes.trailer, undefined);
+    const trailer = this.acceptedTagBlock(trailerAt, '5', 'trailer', trailerAt + 3, -1, lanes.trailer, undefined);
     if (trailer === undefined) {
       this.checked = checked;
-      return false;
+      return -1;
     }
     if (signature !== undefined) blocks.push(signature);
     blocks.push(trailer);
-    return true;
+    return trailer.end;
   }
 
   /** A block starting at `start` (a `{`). */
@@ -899,7 +903,8 @@ function hasBefore(block: Block): boolean {
 export function laneExpressions(accept3: RegExp, accept7: RegExp | undefined, accept5: RegExp): { head: RegExp; tail: RegExp } {
   const head = `\\{1:${BASIC_RE.source}\\{2:(?:${INPUT_RE.source}|${OUTPUT_RE.source})\\{3:${accept3.source}`;
   const seven = accept7 === undefined ? '' : `(?:\\{7:${accept7.source})?`;
-  return { head: sticky(head), tail: sticky(`${seven}\\{5:${accept5.source}$`) };
+  // The scanner's trailing text: only spaces and line breaks (`isSpace`) are not a finding.
+  return { head: sticky(head), tail: sticky(`${seven}\\{5:${accept5.source}[ \\t\\r\\n]*$`) };
 }
 
 /**
