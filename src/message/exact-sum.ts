@@ -10,6 +10,9 @@
  * safe integer (`Number.isSafeInteger`) never passed through an inexact partial sum. No
  * fraction is ever formed. Anything else (NaN, unsafe) means: sum with Big. test/exact-sum.test.ts
  * holds this to Big on random amounts, large ones included.
+ *
+ * `bigEq`, the allocation-free equality of two Bigs, lives here too: the rule closures
+ * (rules.ts) and these sums compare amounts with it.
  */
 import Big from 'big.js';
 
@@ -36,7 +39,20 @@ export function equalsSum(total: Big, units: number, sum: Big | undefined): bool
   if (Number.isSafeInteger(units)) {
     const q = thousandths(total);
     if (Number.isSafeInteger(q)) return q === units;
-    return total.eq(new Big(units).div(1000));
+    return bigEq(total, new Big(units).div(1000));
   }
-  return sum !== undefined && total.eq(sum);
+  return sum !== undefined && bigEq(total, sum);
+}
+
+/**
+ * a = b without allocating (big.js keeps numbers normalized: sign `s`, exponent `e`, digits `c`
+ * without trailing zeros; zero is c = [0]). Same answer as `a.eq(b)`.
+ */
+export function bigEq(a: Big, b: Big): boolean {
+  const ac = a.c;
+  const bc = b.c;
+  if (ac[0] === 0 || bc[0] === 0) return ac[0] === bc[0];
+  if (a.s !== b.s || a.e !== b.e || ac.length !== bc.length) return false;
+  for (let i = 0; i < ac.length; i++) if (ac[i] !== bc[i]) return false;
+  return true;
 }

@@ -23,7 +23,6 @@ type Check = (rs: ReadState) => void;
 /** What the generated code calls. */
 export interface RuleHelpers {
   readonly ZERO: Big;
-  readonly bigEq: (a: Big, b: Big) => boolean;
   readonly isPositive: (a: Big) => boolean;
   /** The FMT-level checks after the rules (participants, blocks). */
   readonly after: (rs: ReadState) => void;
@@ -192,11 +191,11 @@ export function generateRuleChecks(plan: FmtPlan, checks: readonly (Check | unde
     emit(`${C}(rs);`);
   });
 
-  const { ZERO, bigEq, isPositive, after } = h;
+  const { ZERO, isPositive, after } = h;
   return code.compile<Check>(
     'checkRules',
     'rs',
-    { Big, ZERO, bigEq, isPositive, after, thousandths, equalsSum },
+    { Big, ZERO, isPositive, after, thousandths, equalsSum },
     ['const body = rs.body, text = rs.text, block6 = rs.block6;', 'let v, a, s, w;'],
     ['after(rs);'],
   );

@@ -11,6 +11,7 @@ import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { contextOf, type ListState, type Occ, type ReadState } from './read.js';
 import { itemAt, type FmtPlan, type ItemPlan, type TagRef } from './plan.js';
 import { generateRuleChecks, type RuleHelpers } from './rules-code.js';
+import { bigEq } from './exact-sum.js';
 
 /** The diagnostic code of each rule kind. */
 export const RULE_CODES: Readonly<Record<RuleKind, DiagnosticCode>> = {
@@ -548,25 +549,12 @@ function compileRule(plan: FmtPlan, rule: RuleDef): Check | undefined {
 
 const ZERO = new Big(0);
 
-/**
- * a = b without allocating (big.js keeps numbers normalized: sign `s`, exponent `e`, digits `c`
- * without trailing zeros; zero is c = [0]). Same answer as `a.eq(b)`.
- */
-export function bigEq(a: Big, b: Big): boolean {
-  const ac = a.c;
-  const bc = b.c;
-  if (ac[0] === 0 || bc[0] === 0) return ac[0] === bc[0];
-  if (a.s !== b.s || a.e !== b.e || ac.length !== bc.length) return false;
-  for (let i = 0; i < ac.length; i++) if (ac[i] !== bc[i]) return false;
-  return true;
-}
-
 /** a > 0, without allocating (big.js: coefficient `c`, sign `s`; zero is c = [0]). */
 function isPositive(a: Big): boolean {
   return a.s > 0 && a.c[0] !== 0;
 }
 
-const RULE_HELPERS: RuleHelpers = { ZERO, bigEq, isPositive, after: afterRules };
+const RULE_HELPERS: RuleHelpers = { ZERO, isPositive, after: afterRules };
 
 function empty(v: TypedValue | undefined): boolean {
   if (v === undefined) return true;
