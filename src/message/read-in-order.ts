@@ -105,15 +105,19 @@ export function compileInOrder(list: ListPlan): InOrderReader {
     const tag = str(it.tag);
     const matches = `i < count && (f = fields[i]).tag === ${tag}`;
     const I = constant(it, 'I');
+    /** The occurrence read.ts's matcher makes (`occ`), clean, with value `value`, in its place. */
+    const occurrence = (value: string): void => {
+      emit(
+        `  o = { item: ${I}, tag: f.tag, offset: f.offset, valueOffset: f.offset + f.tag.length + 2, raw: f.value, ` +
+          `group: ${group === undefined ? -1 : group.index}, rep: ${group === undefined ? -1 : 'r'}, value: ${value}, clean: true };`,
+      );
+      emit(`  occs.push(o); ${slot} = o;`);
+    };
     if (it.role === 'container') {
       // read.ts: no value, clean; with validation, its limits checked (`containerFits`).
       emit(`if (${matches}) {`);
       emit(`  if (!containerFits(${I}, f.value)) return undefined;`);
-      emit(
-        `  o = { item: ${I}, tag: f.tag, offset: f.offset, valueOffset: f.offset + f.tag.length + 2, raw: f.value, ` +
-          `group: ${group === undefined ? -1 : group.index}, rep: ${group === undefined ? -1 : 'r'}, value: undefined, clean: true };`,
-      );
-      emit(`  occs.push(o); ${slot} = o;`);
+      occurrence('undefined');
       emit('  i++;');
       emit(it.status === 'M' ? '} else return undefined;' : '}');
       return;
@@ -139,11 +143,7 @@ export function compileInOrder(list: ListPlan): InOrderReader {
       emit('  if (v === NOT_FAST) return undefined;');
     }
     if (it.postCodes.length > 0) emit(`  if (!codesAllowed(core, ${I}, v)) return undefined;`);
-    emit(
-      `  o = { item: ${I}, tag: f.tag, offset: f.offset, valueOffset: f.offset + f.tag.length + 2, raw: f.value, ` +
-        `group: ${group === undefined ? -1 : group.index}, rep: ${group === undefined ? -1 : 'r'}, value: v, clean: true };`,
-    );
-    emit(`  occs.push(o); ${slot} = o;`);
+    occurrence('v');
     if (group !== undefined || it.role === 'value') emit(`  if (v !== undefined) ${target}[${str(it.name)}] = v;`);
     emit('  i++;');
     emit(it.status === 'M' ? '} else return undefined;' : '}');
