@@ -11,8 +11,11 @@
  * structural character: 倉 (0x82 0x7D `}`), 倇/憑 (… 0x7B `{`), 東 (0x96 0x7C `|`), 淺 (… 0x5C `\`),
  * 園 (0x88 0x40 `@`), and, rarely, four-byte characters (㵘 U+3D58 in the BMP, 𠮷 U+20BB7 outside it).
  *
- * No imports from `src/`: the generator only builds strings, so any benchmark can reuse it.
+ * No imports from `src/`: the generator only builds strings (and iconv-lite encodes them), so
+ * any benchmark can reuse it.
  */
+
+import iconv from 'iconv-lite';
 
 /** mulberry32: small, fast, deterministic 32-bit PRNG (also used by the fuzz scripts). */
 export function prng(seed: number): () => number {
@@ -338,4 +341,29 @@ export function makeCorpus(count: number, seed: number): string[] {
 /** GB18030 byte length of a corpus string (exact for the characters the corpus uses). */
 export function corpusByteLength(message: string): number {
   return gbBytes(message);
+}
+
+/**
+ * The envelope bench's corpus (`makeCorpus(count, 20261123)`) as its GB18030 bytes and as flat
+ * texts decoded from them. The generator builds its texts by concatenation; a caller's strings
+ * come from a decoder or a file read and are flat, so the string methods measure parsing, not
+ * V8's handling of concatenated strings.
+ */
+export function envelopeCorpus(count: number): { bytes: Uint8Array[]; texts: string[] } {
+  const decoder = new TextDecoder('gb18030');
+  const bytes = makeCorpus(count, 20261123).map((t) => new Uint8Array(iconv.encode(t, 'gb18030')));
+  return { bytes, texts: bytes.map((b) => decoder.decode(b)) };
+}
+
+/** The floor of the envelope bench: every `"\r\n:"` of the texts found with `indexOf` (their count). */
+export function indexOfFloor(texts: readonly string[]): number {
+  let found = 0;
+  for (const t of texts) {
+    let i = t.indexOf('\r\n:');
+    while (i !== -1) {
+      found++;
+      i = t.indexOf('\r\n:', i + 3);
+    }
+  }
+  return found;
 }

@@ -48,7 +48,7 @@ export function familyCorpus(mt: string, count: number): string[] {
 export interface Corpora {
   /** The valid fixtures (when asked for). */
   readonly fixtures: string[];
-  /** The envelope bench's corpus (`makeCorpus(count, 20261123)`, flat), when asked for. */
+  /** The envelope bench's corpus (`envelopeCorpus`, flat texts), when asked for. */
   readonly envelope: string[];
   /** Per MT family asked for, `familyCorpus(mt, count)`. */
   readonly families: Record<string, string[]>;
@@ -77,12 +77,10 @@ export function corporaFromChild(request: CorporaRequest): Corpora {
 }
 
 async function writeCorpora(file: string, request: CorporaRequest): Promise<void> {
-  const iconv = (await import('iconv-lite')).default;
-  const { makeCorpus } = await import('./corpus.js');
-  const n = request.envelope ?? 0;
+  const { envelopeCorpus } = await import('./corpus.js');
   const corpora: Corpora = {
     fixtures: request.fixtures === true ? validFixtures() : [],
-    envelope: makeCorpus(n, 20261123).map((t) => decoder.decode(new Uint8Array(iconv.encode(t, 'gb18030')))),
+    envelope: envelopeCorpus(request.envelope ?? 0).texts,
     families: Object.fromEntries(request.families.map((mt) => [mt, familyCorpus(mt, request.count)])),
   };
   writeFileSync(file, JSON.stringify(corpora));
