@@ -18,7 +18,7 @@ import type { EmbeddedField, Field } from '../envelope/ast.js';
 import { NOT_FAST } from '../notation/fast.js';
 import type { TypedValue } from '../notation/types.js';
 import type { CompiledTables, FmtPlan, GroupPlan, ItemPlan, ListPlan, ListWhere } from './plan.js';
-import { blockEnd, containerFits, disallowedCode, lookup, type ListState, type ReadState } from './read.js';
+import { blockEnd, containerFits, countOf, disallowedCode, embeddedOf, lookup, type ListState, type ReadState } from './read.js';
 import type { Sink } from './sink.js';
 import { CodeBuilder } from '../codegen.js';
 
@@ -40,11 +40,8 @@ export function readInOrder(
     // MT198: block 4's own fields, then the fields embedded in its container (77E).
     text = inOrderReader(plan.text)(core, tb.fields, end4, plan.where.text, out);
     if (text === undefined) return undefined;
-    const c = plan.container;
-    const co = c === undefined ? undefined : text.top[c.index];
-    if (co !== undefined) {
-      let embedded: readonly EmbeddedField[] = [];
-      for (const f of tb.fields) if (f.offset === co.offset) embedded = f.embedded ?? [];
+    const embedded = embeddedOf(plan, text, tb.fields);
+    if (embedded !== undefined) {
       body = inOrderReader(plan.body)(core, embedded, end4, plan.where.body, out);
       if (body === undefined) return undefined;
     }
@@ -178,7 +175,7 @@ export function compileInOrder(list: ListPlan): InOrderReader {
     emit(`  if (made < ${constant(entry.min, 'MIN')}) return undefined;`);
     // A group counted by an item (77E's CNT): read.ts's `checkRepetitions` compares the two.
     if (entry.countItem !== undefined) {
-      emit(`  { const k = top[${entry.countItem.index}]; if (k !== undefined && DIGITS.test(k.raw) && Number(k.raw) !== made) return undefined; }`);
+      emit(`  { const k = countOf(top[${entry.countItem.index}]); if (k !== undefined && k !== made) return undefined; }`);
     }
     // A field of this group's items after the group: read.ts keeps it in the group (a new
     // repetition or a finding) while repetitions are left.
@@ -197,15 +194,12 @@ export function compileInOrder(list: ListPlan): InOrderReader {
     'const st = { list, top, reps, groupEnd, occs, end, where };',
     'let i = 0, f, v, o, c;',
   ];
-  const reader = code.compile<InOrderReader>('readInOrder', 'core, fields, end, where, out', { NOT_FAST, lookup, codesAllowed, containerFits, list, DIGITS }, prelude, [
+  const reader = code.compile<InOrderReader>('readInOrder', 'core, fields, end, where, out', { NOT_FAST, lookup, codesAllowed, containerFits, countOf, list }, prelude, [
     'return i === count ? st : undefined;',
   ]);
   // Where code generation is disallowed, read.ts reads every message: slower, the same findings.
   return reader ?? (() => undefined);
 }
-
-/** A count's text that `checkRepetitions` reads as a number. */
-const DIGITS = /^[0-9]+$/;
 
 /** read.ts's `checkPostCodes` finds nothing. */
 function codesAllowed(core: CompiledTables, it: ItemPlan, value: TypedValue | undefined): boolean {

@@ -13,7 +13,7 @@
  *
  * The result (`ReadState`) is what the rule checks (`rules.ts`) run on.
  */
-import type { EmbeddedField, TextBlock } from '../envelope/ast.js';
+import type { EmbeddedField, Field, TextBlock } from '../envelope/ast.js';
 import type { EnvelopeResult } from '../envelope/parse.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { FindingContext } from '../diagnostics/reporter.js';
@@ -331,6 +331,11 @@ function matchList(rs: ReadState, fmt: FmtPlan, list: ListPlan, fields: readonly
   return m.finish();
 }
 
+/** The number a count item states (77E's `CNT`), or undefined when absent or not all digits. */
+export function countOf(o: Occ | undefined): number | undefined {
+  return o !== undefined && /^[0-9]+$/.test(o.raw) ? Number(o.raw) : undefined;
+}
+
 /** Counts and repetition ranges (after the values are read: a count must be a number). */
 function checkRepetitions(sink: Sink, st: ListState): void {
   const entries = st.list.entries;
@@ -340,8 +345,8 @@ function checkRepetitions(sink: Sink, st: ListState): void {
     const reps = st.reps[k] ?? [];
     if (g.countItem !== undefined) {
       const c = st.top[g.countItem.index];
-      if (c === undefined || !/^[0-9]+$/.test(c.raw)) continue;
-      const count = Number(c.raw);
+      const count = countOf(c);
+      if (c === undefined || count === undefined) continue;
       if (count !== reps.length) {
         sink.report('F005', c.valueOffset, c.raw.length, contextOf(st.where, c.tag), {
           tag: c.tag,
@@ -566,13 +571,8 @@ export function readBody(core: CompiledTables, plan: FmtPlan, env: EnvelopeResul
   if (plan.text !== undefined) {
     const text = (state.text = matchList(state, plan, plan.text, tb.fields, end4, wheres.text));
     readList(state, text, out);
-    const c = plan.container;
-    const co = c === undefined ? undefined : text.top[c.index];
-    if (co !== undefined) {
-      let embedded: readonly EmbeddedField[] = [];
-      for (const f of tb.fields) if (f.offset === co.offset) embedded = f.embedded ?? [];
-      readList(state, (state.body = matchList(state, plan, plan.body, embedded, end4, wheres.body)), out);
-    }
+    const embedded = embeddedOf(plan, text, tb.fields);
+    if (embedded !== undefined) readList(state, (state.body = matchList(state, plan, plan.body, embedded, end4, wheres.body)), out);
   } else {
     readList(state, (state.body = matchList(state, plan, plan.body, tb.fields, end4, wheres.body)), out);
   }
@@ -581,6 +581,19 @@ export function readBody(core: CompiledTables, plan: FmtPlan, env: EnvelopeResul
     readList(state, (state.block6 = matchList(state, plan, plan.block6, b6.fields, blockEnd(b6), wheres.block6)), out);
   }
   return { state, body: out };
+}
+
+/**
+ * The fields embedded in the container (77E) that block 4's list `text` holds, or undefined when
+ * it holds none (then the message has no embedded body).
+ */
+export function embeddedOf(plan: FmtPlan, text: ListState, fields: readonly Field[]): readonly EmbeddedField[] | undefined {
+  const c = plan.container;
+  const co = c === undefined ? undefined : text.top[c.index];
+  if (co === undefined) return undefined;
+  let embedded: readonly EmbeddedField[] = [];
+  for (const f of fields) if (f.offset === co.offset) embedded = f.embedded ?? [];
+  return embedded;
 }
 
 function readList(state: ReadState, st: ListState, out: Record<string, unknown>): void {

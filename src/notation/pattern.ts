@@ -11,9 +11,9 @@
  * it (test/pattern.test.ts holds it to `CompiledFormat.test` on random values). The variable
  * component is written `[…]+`, not `[…]{1,max}`: irregexp runs a counted repetition about 1.6×
  * slower per character than a plain one, and a signature is hundreds of characters, so its
- * bound is the length check instead; a short exact width is the class written out N times. Everything else (a `g`, `d` or multi-line component, a
- * date, a BIC, a code table, a variable part before the end) gives undefined: those formats
- * need the reader. A pattern never matches CR, LF, `{` or `}` (no charset holds them, and a
+ * bound is the length check instead; a short exact width is the class written out N times.
+ * Everything else (a `g`, `d` or multi-line component, a date, a BIC, a code table, a variable
+ * part before the end) gives undefined: those formats need the reader. A pattern never matches CR, LF, `{` or `}` (no charset holds them, and a
  * literal that does gives undefined).
  *
  * Linear: fixed-width parts, then at most one run or one optional group that is tried once at
