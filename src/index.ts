@@ -18,7 +18,31 @@ export type {
   TextBlock,
 } from './envelope/ast.js';
 export { parseEnvelope, type EnvelopeParseOptions, type EnvelopeResult, type ParseMode } from './envelope/parse.js';
-export { parseAll, parseStream, serializeAll, type MessageInInput } from './envelope/parse-all.js';
+export {
+  parseAll,
+  parseStream,
+  serializeAll,
+  type MessageInInput,
+  type StreamedMessageResult,
+} from './envelope/parse-all.js';
+// --- the bytes stage (docs/encoding.md): GB18030-2022 as a bijection, and message framing ------
+export { decodeMessage, invalidByteDiagnostics, type DecodedText, type InvalidByteRun } from './bytes/decode.js';
+export {
+  encodeText,
+  gb18030ByteLength,
+  isEncodable,
+  findUnencodable,
+  unencodableDiagnostics,
+} from './bytes/encode.js';
+export {
+  splitText,
+  splitBytes,
+  splitStream,
+  DEFAULT_MAX_MESSAGE_BYTES,
+  type MessageSpan,
+  type StreamedMessage,
+  type SplitStreamOptions,
+} from './bytes/split.js';
 export { serializeEnvelope, serializeBlock } from './envelope/serialize.js';
 export {
   writeEnvelope,

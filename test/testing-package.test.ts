@@ -74,6 +74,25 @@ console.log('cjs ok');
     expect(r.status, r.out).toBe(0);
   });
 
+  it('the bytes stage (docs/encoding.md) comes from the built package, ESM and CommonJS', () => {
+    const body = `const bytes = encodeText('{1:F01ICBKCNBJAXXX0000000000}\\u5012\\u{20000}');
+const text = decodeMessage(bytes).text;
+const spans = splitBytes(new Uint8Array([...bytes, ...bytes]));
+const streamed = [];
+for await (const m of splitStream([bytes.subarray(0, 5), bytes.subarray(5)])) streamed.push(m.bytes.length);
+console.log(text.length, gb18030ByteLength(text), spans.length, streamed.join(','), isEncodable('\\uD800'),
+  findUnencodable('a\\uDC00').join(), unencodableDiagnostics('\\uD800')[0].code,
+  invalidByteDiagnostics(decodeMessage(new Uint8Array([0x80]))).map((d) => d.code).join(),
+  splitText('x{1:').length, DEFAULT_MAX_MESSAGE_BYTES);`;
+    const names = `decodeMessage, encodeText, splitBytes, splitStream, gb18030ByteLength, isEncodable, findUnencodable,
+  unencodableDiagnostics, invalidByteDiagnostics, splitText, DEFAULT_MAX_MESSAGE_BYTES`;
+    const expected = `32 35 2 35 false 1 E002 E001 2 ${16 * 1024 * 1024}`;
+    const esm = run('bytes.mjs', `import { ${names} } from 'cfxps';\n${body}\n`);
+    expect(esm.out, esm.out).toContain(expected);
+    const cjs = run('bytes.cjs', `const { ${names} } = require('cfxps');\n(async () => {\n${body}\n})();\n`);
+    expect(cjs.out, cjs.out).toContain(expected);
+  });
+
   it('docs/testing.md: its complete example is test/testing-doc-example.test.ts, verbatim', () => {
     const doc = readFileSync(join(ROOT, 'docs', 'testing.md'), 'utf8');
     const start = doc.indexOf('```ts\n') + 6;
