@@ -23,6 +23,7 @@ export {
   parseStream,
   serializeAll,
   type MessageInInput,
+  type OversizedPiece,
   type StreamedMessageResult,
 } from './envelope/parse-all.js';
 // --- the bytes stage (docs/encoding.md): GB18030-2022 as a bijection, and message framing ------
@@ -63,6 +64,7 @@ export { BLOCKS, HEADER_TAGS, type BlockDef, type HeaderTagDef } from './spec/en
 export {
   parse,
   parseMessages,
+  parseMessageStream,
   fromEnvelope,
   validate,
   build,
@@ -91,6 +93,7 @@ export {
   type MessageParseOptions,
   type ParseResult,
   type ParseResultInInput,
+  type StreamedParseResult,
   type TypedMessage,
 } from './message/index.js';
 export type * from './message/generated/bodies.js';

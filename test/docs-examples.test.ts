@@ -37,6 +37,7 @@ const PLACEHOLDERS: Record<string, readonly string[]> = {
   'README.md': [''],
   'docs/messages.md': [
     '',
+    '',
     `import type { Fmt100Body as Body } from 'cfxps';
 declare function mySign(payload: Uint8Array): string;
 declare var body: Body, dsn: string;`,

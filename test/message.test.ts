@@ -17,6 +17,8 @@ import {
   encodeMessage,
   parse,
   parseMessages,
+  parseMessageStream,
+  createCodec,
   serializeMessage,
   validate,
   type Message,
@@ -142,6 +144,70 @@ describe('typed bodies', () => {
       expect(r.diagnostics.filter((d) => d.code !== 'R022')).toEqual([]);
       expect(r.message).toBeDefined();
     }
+  });
+});
+
+describe('parseMessageStream: typed messages from a byte stream', () => {
+  const batch = bytesOf(join(root, 'batches', 'batch-20-crlf-separated.fin'));
+  const broken = bytesOf(join(root, 'malformed', 'e001-invalid-gb18030.fin'));
+  // A broken message between good ones: it must not take its neighbours down.
+  const input = Buffer.concat([batch.subarray(0, 2000), broken, batch.subarray(2000)]);
+  const collect = async <T>(gen: AsyncIterable<T>): Promise<T[]> => {
+    const out: T[] = [];
+    for await (const x of gen) out.push(x);
+    return out;
+  };
+  async function* chunked(bytes: Uint8Array, cuts: readonly number[]): AsyncGenerator<Uint8Array> {
+    let from = 0;
+    for (const c of [...new Set(cuts)].sort((a, b) => a - b)) {
+      yield bytes.subarray(from, c);
+      from = c;
+    }
+    yield bytes.subarray(from);
+  }
+
+  it('gives what parseMessages gives on the whole input, however the stream is cut', async () => {
+    const whole = parseMessages(input);
+    expect(whole.length).toBeGreaterThan(20);
+    expect(whole.some((r) => r.diagnostics.some((d) => d.code === 'E001'))).toBe(true);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 0, max: input.length }), { maxLength: 12 }), async (cuts) => {
+        expect(await collect(parseMessageStream(chunked(input, cuts)))).toEqual(whole);
+      }),
+      { numRuns: 25, seed: 11 },
+    );
+  });
+
+  it('a message over maxMessageBytes comes as oversized pieces; the next one is parsed, its index after it', async () => {
+    const first = bytesOf(join(validDir, validFiles.find((f) => f.startsWith('fmt100'))!));
+    const huge = Buffer.from(`{1:${'X'.repeat(5000)}`, 'latin1');
+    const stream = Buffer.concat([first, huge, first]);
+    const out = await collect(parseMessageStream(chunked(stream, [100, 3000]), { maxMessageBytes: 2048 }));
+    const [a, ...rest] = out;
+    const b = rest.pop()!;
+    expect(a).toMatchObject({ ok: true, index: 0, start: 0, end: first.length });
+    expect(rest.length).toBeGreaterThan(1);
+    for (const [i, p] of rest.entries()) {
+      if (!p.oversized) throw new Error('expected an oversized piece');
+      expect(p.index).toBe(1);
+      expect(p.last).toBe(i === rest.length - 1);
+      expect(p.bytes.length).toBeLessThanOrEqual(2048);
+    }
+    expect(Buffer.concat(rest.map((p) => (p.oversized ? p.bytes : new Uint8Array()))).equals(huge)).toBe(true);
+    expect(b).toMatchObject({ ok: true, index: 2, start: first.length + huge.length, end: stream.length });
+    if (b.oversized || !b.ok) throw new Error('narrowing');
+    expect(b.message.fmt).toBe('FMT100');
+  });
+
+  it("a codec's stream follows the codec's tables", async () => {
+    const codec = createCodec({ currencies: { USD: null } });
+    const fixture = bytesOf(join(validDir, validFiles.find((f) => f.startsWith('fmt100'))!));
+    const single = codec.parse(fixture);
+    expect(single.ok).toBe(false);
+    const [streamed] = await collect(codec.parseStream(chunked(fixture, [7])));
+    if (streamed === undefined || streamed.oversized) throw new Error('expected a message');
+    expect(streamed.diagnostics).toEqual(single.diagnostics);
+    expect((await collect(parseMessageStream(chunked(fixture, [7]))))[0]).toMatchObject({ ok: true });
   });
 });
 

@@ -4,7 +4,7 @@
  * takes its neighbours down; the spans cover the input without gaps, so concatenating the
  * serialized messages reproduces it exactly.
  */
-import { splitBytes, splitStream, splitText } from '../bytes/split.js';
+import { splitBytes, splitStream, splitText, type SplitStreamOptions } from '../bytes/split.js';
 import { parseEnvelope, type EnvelopeParseOptions, type EnvelopeResult } from './parse.js';
 import { serializeEnvelope } from './serialize.js';
 
@@ -29,19 +29,21 @@ export function parseAll(input: string | Uint8Array, options: EnvelopeParseOptio
   return out;
 }
 
+/** A piece of a message too large to hold (over `maxMessageBytes`): reported, not parsed. */
+export interface OversizedPiece {
+  readonly oversized: true;
+  /** Index of the message in the stream, from 0 (all pieces of one message share it). */
+  readonly index: number;
+  /** Byte offsets of this piece in the stream. */
+  readonly start: number;
+  readonly end: number;
+  /** True for the last piece of the oversized message. */
+  readonly last: boolean;
+  readonly bytes: Uint8Array;
+}
+
 /** A message read from a stream, or a piece of one that was too large to hold. */
-export type StreamedMessageResult =
-  | (MessageInInput & { readonly oversized?: undefined })
-  | {
-      readonly oversized: true;
-      readonly index: number;
-      /** Byte offsets of this piece in the stream. */
-      readonly start: number;
-      readonly end: number;
-      /** True for the last piece of the oversized message. */
-      readonly last: boolean;
-      readonly bytes: Uint8Array;
-    };
+export type StreamedMessageResult = (MessageInInput & { readonly oversized?: undefined }) | OversizedPiece;
 
 /**
  * Streams messages from chunks of bytes (a Node `Readable`, a file stream, any async iterable)
@@ -51,7 +53,7 @@ export type StreamedMessageResult =
  */
 export async function* parseStream(
   source: AsyncIterable<Uint8Array>,
-  options: EnvelopeParseOptions & { readonly maxMessageBytes?: number } = {},
+  options: EnvelopeParseOptions & SplitStreamOptions = {},
 ): AsyncGenerator<StreamedMessageResult> {
   let index = 0;
   for await (const piece of splitStream(source, { maxMessageBytes: options.maxMessageBytes })) {

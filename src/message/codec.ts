@@ -8,7 +8,8 @@
 import { encodeText } from '../bytes/encode.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ParseMode } from '../diagnostics/reporter.js';
-import { parseAll as parseAllEnvelopes } from '../envelope/parse-all.js';
+import { parseAll as parseAllEnvelopes, parseStream as parseEnvelopeStream, type MessageInInput } from '../envelope/parse-all.js';
+import type { SplitStreamOptions } from '../bytes/split.js';
 import { parseEnvelope, type EnvelopeResult } from '../envelope/parse.js';
 import { serializeEnvelope } from '../envelope/serialize.js';
 import type { NotationContext } from '../notation/types.js';
@@ -29,6 +30,7 @@ import type {
   MessageParseOptions,
   ParseResult,
   ParseResultInInput,
+  StreamedParseResult,
 } from './types.js';
 
 /** Overrides of the shipped tables and code lists (a bank's corrections or extensions). */
@@ -54,6 +56,16 @@ export interface Codec<M extends AnyMessage = Message> {
   parse(input: string | Uint8Array, options?: MessageParseOptions): ParseResult<M>;
   /** Many messages back to back; a broken message never takes its neighbours down. */
   parseAll(input: string | Uint8Array, options?: MessageParseOptions): ParseResultInInput<M>[];
+  /**
+   * Messages from a stream of byte chunks (a Node `Readable`, any async iterable), one at a time,
+   * with bounded memory: only the message being read is held. One longer than `maxMessageBytes`
+   * (default 16 MiB) is not parsed: its pieces come through as `OversizedPiece`s. `start`/`end`
+   * are byte offsets in the stream.
+   */
+  parseStream(
+    source: AsyncIterable<Uint8Array>,
+    options?: MessageParseOptions & SplitStreamOptions,
+  ): AsyncGenerator<StreamedParseResult<M>, void, undefined>;
   /** The typed layer on an envelope already parsed (`parseEnvelope`). */
   fromEnvelope(envelope: EnvelopeResult, options?: MessageParseOptions): ParseResult<M>;
   /** Every problem of a message (envelope, items, values, rules), re-checked from its text. */
@@ -113,10 +125,20 @@ function typed<M extends AnyMessage>(core: CompiledTables, env: EnvelopeResult, 
 function makeCodec<M extends AnyMessage>(core: CompiledTables): Codec<M> {
   const parse = (input: string | Uint8Array, options: MessageParseOptions = {}): ParseResult<M> =>
     typed<M>(core, parseEnvelope(input, options), options);
+  /** The typed layer on one message of a multi-message input, with where it stood. */
+  const inInput = (env: MessageInInput, options: MessageParseOptions): ParseResultInInput<M> => ({
+    ...typed<M>(core, env, options),
+    index: env.index,
+    start: env.start,
+    end: env.end,
+  });
   const codec: Codec<M> = {
     parse,
     parseAll(input, options = {}) {
-      return parseAllEnvelopes(input, options).map((env) => ({ ...typed<M>(core, env, options), index: env.index, start: env.start, end: env.end }));
+      return parseAllEnvelopes(input, options).map((env) => inInput(env, options));
+    },
+    async *parseStream(source, options = {}) {
+      for await (const env of parseEnvelopeStream(source, options)) yield env.oversized ? env : inInput(env, options);
     },
     fromEnvelope(envelope, options = {}) {
       return typed<M>(core, envelope, options);

@@ -9,7 +9,16 @@ import type { ParseMode } from '../diagnostics/reporter.js';
 import { defaultCodec, type Codec } from './codec.js';
 import { bodyFromJSONWith, type BodyFromJSONResult } from './json.js';
 import type { BodyByFmt, FmtId, Message } from './generated/bodies.js';
-import type { AnyMessage, BuildResult, HeadersInit, MessageParseOptions, ParseResult, ParseResultInInput } from './types.js';
+import type {
+  AnyMessage,
+  BuildResult,
+  HeadersInit,
+  MessageParseOptions,
+  ParseResult,
+  ParseResultInInput,
+  StreamedParseResult,
+} from './types.js';
+import type { SplitStreamOptions } from '../bytes/split.js';
 
 export { createCodec, defaultCodec, CodecTablesError, type Codec, type CodecOptions } from './codec.js';
 export { bodiesEqual } from './equal.js';
@@ -26,6 +35,7 @@ export type {
   MessageParseOptions,
   ParseResult,
   ParseResultInInput,
+  StreamedParseResult,
   TypedMessage,
 } from './types.js';
 
@@ -37,6 +47,14 @@ export function parse(input: string | Uint8Array, options?: MessageParseOptions)
 /** Parses many messages back to back with the shipped tables (see `Codec.parseAll`). */
 export function parseMessages(input: string | Uint8Array, options?: MessageParseOptions): ParseResultInInput<Message>[] {
   return defaultCodec().parseAll(input, options);
+}
+
+/** Parses the messages of a byte stream one at a time, with the shipped tables (see `Codec.parseStream`). */
+export function parseMessageStream(
+  source: AsyncIterable<Uint8Array>,
+  options?: MessageParseOptions & SplitStreamOptions,
+): AsyncGenerator<StreamedParseResult<Message>, void, undefined> {
+  return defaultCodec().parseStream(source, options);
 }
 
 /** The typed layer on an envelope already parsed, with the shipped tables. */

@@ -5,6 +5,7 @@
  */
 import type { Envelope } from '../envelope/ast.js';
 import type { EnvelopeParseOptions, EnvelopeResult } from '../envelope/parse.js';
+import type { OversizedPiece } from '../envelope/parse-all.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 /**
@@ -121,6 +122,11 @@ export type ParseResultInInput<M extends AnyMessage = AnyMessage> = ParseResult<
   readonly start: number;
   readonly end: number;
 };
+
+/** A message read from a stream (`parseMessageStream`), or a piece of one too large to hold. */
+export type StreamedParseResult<M extends AnyMessage = AnyMessage> =
+  | (ParseResultInInput<M> & { readonly oversized?: undefined })
+  | OversizedPiece;
 
 export interface BuildResult<M extends AnyMessage = AnyMessage> {
   /** The canonical message text. */
