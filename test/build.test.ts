@@ -102,6 +102,16 @@ describe('build', () => {
     // The items that could not be written are then missing in the text.
     expect(codes(r.diagnostics)).toContain('F001');
     expect(r.ok).toBe(false);
+    // Values JSON has no form for are named, not thrown on.
+    const odd = build('FMT100', {
+      ...FMT100_BODY,
+      reference: Symbol('r'),
+      valueDateCurrencyAmount: { date: '20261123', currency: 'USD', amount: 10n },
+    } as unknown as Readonly<Record<string, unknown>>);
+    expect(odd.diagnostics.filter((d) => d.code === 'B002').map((d) => d.message)).toEqual([
+      'property body.reference must be a string, found a symbol; it was not written',
+      'property body.valueDateCurrencyAmount.amount must be a decimal (Big), found bigint 10n; it was not written',
+    ]);
     for (const garbage of [null, [], 'x', 42, { entries: 'x' }, { entries: [null, 1] }]) {
       const g = build('FMT011', garbage as unknown as Readonly<Record<string, unknown>>);
       expect(g.ok).toBe(false);

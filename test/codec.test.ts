@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { FMT033, FMT034 } from '../src/spec/fmts/queries.js';
 import { FMT031 } from '../src/spec/fmts/queries.js';
 import type { FmtDef } from '../src/spec/schema.js';
+import { MAX_JSON_DEPTH } from '../src/message/json.js';
 import {
   CodecTablesError,
   bodyFromJSON,
@@ -174,5 +175,27 @@ describe('JSON helpers', () => {
     expect(Object.getPrototypeOf(r.body)).toBe(Object.prototype);
     expect(Object.keys((r.body as { entries: object[] }).entries[0]!)).toEqual(['amount']);
     expect(codes(bodyFromJSON('FMT999', {}).diagnostics)).toEqual(['R021']);
+  });
+
+  it('bodyFromJSON never throws: any depth of JSON, cycles, BigInts, symbols (B005, B004)', () => {
+    // JSON.parse takes any depth; the copy stops at MAX_JSON_DEPTH and keeps the rest.
+    const deep = JSON.parse(`{"reference":"X","totalDebit":"1","extra":${'['.repeat(100_000)}${']'.repeat(100_000)}}`) as unknown;
+    const r = bodyFromJSON('FMT011', deep);
+    expect(codes(r.diagnostics)).toEqual(['B005']);
+    expect(r.diagnostics[0]!.message).toBe(`property body.extra${'[0]'.repeat(MAX_JSON_DEPTH - 1)} nests deeper than ${MAX_JSON_DEPTH} levels; it was left out`);
+    expect((r.body as { reference: string; totalDebit: Big }).totalDebit.eq(1)).toBe(true);
+    // A cycle (only JS code can make one) ends the same way.
+    const cyclic: Record<string, unknown> = { reference: 'X' };
+    cyclic.self = cyclic;
+    expect(codes(bodyFromJSON('FMT011', cyclic).diagnostics)).toEqual(['B005']);
+    // Values JSON cannot hold are named, not thrown on.
+    const odd = bodyFromJSON('FMT011', { reference: 'X', totalDebit: 10n, totalCredit: Symbol('s'), entries: [{ amount: 'A'.repeat(100) }] });
+    expect(odd.diagnostics.map((d) => d.message.slice(d.message.indexOf('found ') + 6))).toEqual([
+      `string "${'A'.repeat(40)}…" (100 characters)`,
+      'bigint 10n',
+      'a symbol',
+    ]);
+    // A Big given by JS code is a decimal already.
+    expect((bodyFromJSON('FMT011', { totalDebit: new Big('2.5') }).body as { totalDebit: Big }).totalDebit.eq('2.5')).toBe(true);
   });
 });

@@ -520,6 +520,12 @@ export const DIAGNOSTIC_CODES = table({
     en: 'property {path} must be a decimal string such as "1234.56", found {found}',
     zh: '属性{path}应为十进制数字字符串（如"1234.56"），实际为{found}',
   },
+  B005: {
+    severity: 'error',
+    title: 'nested too deeply',
+    en: 'property {path} nests deeper than {limit} levels; it was left out',
+    zh: '属性{path}的嵌套超过{limit}层，已忽略',
+  },
 });
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

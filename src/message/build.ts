@@ -13,6 +13,7 @@ import { writeEnvelope, type EnvelopeInit, type FieldInit, type TagValue } from 
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { TypedValue } from '../notation/types.js';
 import type { HeadersInit } from './types.js';
+import { describeFound } from './found.js';
 import type { EntryPlan, FmtPlan, ItemPlan, ListPlan } from './plan.js';
 
 /** The LT address that stands in for a sender or receiver that `build` is not given. */
@@ -22,13 +23,6 @@ export const CHECKSUM_PLACEHOLDER = '000000000000';
 
 function bodyDiagnostic(code: 'B001' | 'B002', params: Record<string, string | number>): Diagnostic {
   return diagnostic(code, { offset: 0, line: 0, column: 0, length: 0 }, params);
-}
-
-function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (v instanceof Big) return 'a decimal (Big)';
-  return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`;
 }
 
 function isRecord(v: unknown): v is Readonly<Record<string, unknown>> {
@@ -49,11 +43,11 @@ function checkedValue(it: ItemPlan, v: unknown, path: string, out: Diagnostic[])
     const c = comps[0];
     const f = fits(c?.info.tsType === 'Big' ? 'Big' : 'string', c?.info.multiLine ?? false, v);
     if (f.ok) return v as TypedValue;
-    out.push(bodyDiagnostic('B002', { path, expected: f.expected, expectedZh: f.expectedZh, found: describe(v) }));
+    out.push(bodyDiagnostic('B002', { path, expected: f.expected, expectedZh: f.expectedZh, found: describeFound(v) }));
     return undefined;
   }
   if (!isRecord(v)) {
-    out.push(bodyDiagnostic('B002', { path, expected: 'an object', expectedZh: '对象', found: describe(v) }));
+    out.push(bodyDiagnostic('B002', { path, expected: 'an object', expectedZh: '对象', found: describeFound(v) }));
     return undefined;
   }
   const known = new Set(comps.map((c) => c.info.name));
@@ -68,7 +62,7 @@ function checkedValue(it: ItemPlan, v: unknown, path: string, out: Diagnostic[])
     if (x === undefined) continue;
     const f = fits(c.info.tsType === 'Big' ? 'Big' : 'string', c.info.multiLine, x);
     if (!f.ok) {
-      out.push(bodyDiagnostic('B002', { path: `${path}.${c.info.name}`, expected: f.expected, expectedZh: f.expectedZh, found: describe(x) }));
+      out.push(bodyDiagnostic('B002', { path: `${path}.${c.info.name}`, expected: f.expected, expectedZh: f.expectedZh, found: describeFound(x) }));
       ok = false;
     }
   }
@@ -111,13 +105,13 @@ function writeList(
     if (v === undefined) continue;
     const reps: unknown[] = entry.single ? [v] : Array.isArray(v) ? v : [];
     if (!entry.single && !Array.isArray(v)) {
-      out.push(bodyDiagnostic('B002', { path: `${path}.${entry.name}`, expected: 'an array of objects', expectedZh: '对象数组', found: describe(v) }));
+      out.push(bodyDiagnostic('B002', { path: `${path}.${entry.name}`, expected: 'an array of objects', expectedZh: '对象数组', found: describeFound(v) }));
       continue;
     }
     reps.forEach((rep, i) => {
       const p = entry.single ? `${path}.${entry.name}` : `${path}.${entry.name}[${i}]`;
       if (!isRecord(rep)) {
-        out.push(bodyDiagnostic('B002', { path: p, expected: 'an object', expectedZh: '对象', found: describe(rep) }));
+        out.push(bodyDiagnostic('B002', { path: p, expected: 'an object', expectedZh: '对象', found: describeFound(rep) }));
         return;
       }
       const names = new Set(entry.items.map((it) => it.name));

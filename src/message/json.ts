@@ -10,6 +10,7 @@ import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnosti
 import type { MessageHeaders, ParseResult, BuildResult, AnyMessage } from './types.js';
 import type { CompiledTables, EntryPlan, ItemPlan } from './plan.js';
 import { fmtNumber } from './plan.js';
+import { describeFound } from './found.js';
 
 /** A JSON value. */
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
@@ -74,7 +75,7 @@ export interface BodyFromJSONResult {
 
 const DECIMAL = /^[0-9]+([.,][0-9]*)?$/;
 
-function problem(code: 'B003' | 'B004' | 'R021', params: Record<string, string>): Diagnostic {
+function problem(code: 'B003' | 'B004' | 'B005' | 'R021', params: Record<string, string>): Diagnostic {
   return diagnostic(code, { offset: 0, line: 0, column: 0, length: 0 }, params);
 }
 
@@ -82,20 +83,41 @@ function isPlain(v: unknown): v is Readonly<Record<string, unknown>> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Copies JSON data, dropping forbidden keys (B003) at any depth. */
-function sanitize(v: unknown, path: string, out: Diagnostic[]): unknown {
-  if (Array.isArray(v)) return v.map((x, i) => sanitize(x, `${path}[${i}]`, out));
-  if (!isPlain(v)) return v;
+/**
+ * Deepest nesting copied from JSON. A body nests about six levels (group, repetition, item,
+ * component, lines); `JSON.parse` accepts any depth, and a copy that followed it would overflow
+ * the stack (and a cyclic object given by JS code would never end).
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/** Copies JSON data, dropping forbidden keys (B003) and what nests too deep (B005). */
+function sanitize(v: unknown, path: string, out: Diagnostic[], depth = 0): unknown {
+  if (typeof v !== 'object' || v === null || v instanceof Big) return v;
+  if (depth === MAX_JSON_DEPTH) {
+    out.push(problem('B005', { path, limit: String(MAX_JSON_DEPTH) }));
+    return TOO_DEEP;
+  }
+  if (Array.isArray(v)) {
+    const copy: unknown[] = [];
+    for (let i = 0; i < v.length; i++) {
+      const x = sanitize(v[i], `${path}[${i}]`, out, depth + 1);
+      if (x !== TOO_DEEP) copy.push(x);
+    }
+    return copy;
+  }
   const copy: Record<string, unknown> = {};
   for (const k of Object.keys(v)) {
     if (FORBIDDEN.has(k)) {
       out.push(problem('B003', { key: k, path }));
       continue;
     }
-    copy[k] = sanitize(v[k], `${path}.${k}`, out);
+    const x = sanitize((v as Record<string, unknown>)[k], `${path}.${k}`, out, depth + 1);
+    if (x !== TOO_DEEP) copy[k] = x;
   }
   return copy;
 }
+
+const TOO_DEEP = Symbol('too deep');
 
 function decimal(v: unknown, path: string, out: Diagnostic[]): Big | undefined | typeof SKIP {
   if (v instanceof Big) return v;
@@ -103,7 +125,7 @@ function decimal(v: unknown, path: string, out: Diagnostic[]): Big | undefined |
     const s = v.replace(',', '.');
     return new Big(s.endsWith('.') ? s.slice(0, -1) : s);
   }
-  out.push(problem('B004', { path, found: typeof v === 'string' ? JSON.stringify(v) : `${typeof v} ${JSON.stringify(v) ?? ''}` }));
+  out.push(problem('B004', { path, found: describeFound(v) }));
   return SKIP;
 }
 
