@@ -5,7 +5,7 @@
 import Big from 'big.js';
 import { describe, expect, it } from 'vitest';
 import { signingPayload } from '../src/envelope/signing.js';
-import { CHECKSUM_PLACEHOLDER, DEFAULT_ADDRESS, bodiesEqual, build, parse, type Fmt100Body, type Fmt203Body } from '../src/message/index.js';
+import { CHECKSUM_PLACEHOLDER, DEFAULT_ADDRESS, bodiesEqual, build, parse, type Fmt100Body, type Fmt203Body, type HeadersInit } from '../src/message/index.js';
 
 const codes = (ds: readonly { code: string }[]): string[] => ds.map((d) => d.code);
 
@@ -112,6 +112,24 @@ describe('build', () => {
       'property body.reference must be a string, found a symbol; it was not written',
       'property body.valueDateCurrencyAmount.amount must be a decimal (Big), found bigint 10n; it was not written',
     ]);
+    // Header parts are checked too: a part that does not fit is reported and its default written.
+    const hdr = build('FMT100', FMT100_BODY, {
+      sender: 123,
+      priority: Symbol('p'),
+      direction: 'X',
+      training: 'yes',
+      signature: { dsn: 1, sig: 'QUJD' },
+      receiver: 'PCBCCNBJXXXX',
+    } as unknown as HeadersInit);
+    expect(hdr.diagnostics.filter((d) => d.code === 'B002').map((d) => d.message)).toEqual([
+      'property headers.direction must be "I" or "O", found string "X"; it was not written',
+      'property headers.sender must be a string, found number 123; it was not written',
+      'property headers.priority must be a string, found a symbol; it was not written',
+      'property headers.signature must be an object { dsn, sig } of strings, found an object; it was not written',
+      'property headers.training must be true or false, found string "yes"; it was not written',
+    ]);
+    expect(hdr.message?.headers).toMatchObject({ sender: DEFAULT_ADDRESS, receiver: 'PCBCCNBJXXXX', priority: 'N', direction: 'I' });
+    expect(codes(build('FMT100', FMT100_BODY, 'x' as unknown as HeadersInit).diagnostics)).toContain('B002');
     for (const garbage of [null, [], 'x', 42, { entries: 'x' }, { entries: [null, 1] }]) {
       const g = build('FMT011', garbage as unknown as Readonly<Record<string, unknown>>);
       expect(g.ok).toBe(false);

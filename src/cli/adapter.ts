@@ -19,6 +19,7 @@ import { writeEnvelope, type EnvelopeInit } from '../envelope/write.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { bodiesEqual, bodyFromJSON, build, fromEnvelope, valueToJSON, type HeadersInit, type JsonValue, type MessageHeaders } from '../message/index.js';
 import { mergeDiagnostics } from '../message/sink.js';
+import { HEADER_PARTS } from '../message/build.js';
 import { decodeMessage } from '../bytes/decode.js';
 import { lineColumn } from '../diagnostics/lines.js';
 import { encodeText, findUnencodable } from '../bytes/encode.js';
@@ -320,29 +321,7 @@ function jsonEqual(a: unknown, b: unknown): boolean {
 }
 
 /** The header parts `build` takes, from a record's `headers` (unknown keys are not passed on). */
-const HEADER_KEYS: readonly (keyof HeadersInit)[] = [
-  'mt',
-  'direction',
-  'sender',
-  'receiver',
-  'priority',
-  'session',
-  'sequence',
-  'deliveryMonitoring',
-  'obsolescencePeriod',
-  'inputTime',
-  'mirDate',
-  'mirSession',
-  'mirSequence',
-  'outputDate',
-  'outputTime',
-  'mur',
-  'bankingPriority',
-  'signature',
-  'checksum',
-  'possibleDuplicate',
-  'training',
-];
+const HEADER_KEYS = Object.keys(HEADER_PARTS) as (keyof typeof HEADER_PARTS)[];
 
 /** The header parts for `build`; not `mt`: block 2's MT is the FMT's (a changed `fmt` may need another). */
 function headersInit(h: Readonly<Record<string, unknown>> | undefined): HeadersInit {
@@ -633,7 +612,7 @@ function checkMessageInit(v: unknown, path: Path): void {
 const ROOT: Path = () => '$';
 
 const HEADERS = shape(
-  Object.fromEntries(HEADER_KEYS.filter((k) => k !== 'signature' && k !== 'training').map((k) => [k, 'string?'])),
+  Object.fromEntries(HEADER_KEYS.filter((k) => HEADER_PARTS[k] === 'string').map((k) => [k, 'string?'])),
 );
 
 function checkHeaders(v: unknown): void {

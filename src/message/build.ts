@@ -124,8 +124,78 @@ function writeList(
   return fields;
 }
 
+/** Each header part `build` takes, and what its value must be (the CLI checks records by it too). */
+export const HEADER_PARTS = {
+  mt: 'string',
+  direction: 'direction',
+  sender: 'string',
+  receiver: 'string',
+  priority: 'string',
+  session: 'string',
+  sequence: 'string',
+  deliveryMonitoring: 'string',
+  obsolescencePeriod: 'string',
+  inputTime: 'string',
+  mirDate: 'string',
+  mirSession: 'string',
+  mirSequence: 'string',
+  outputDate: 'string',
+  outputTime: 'string',
+  mur: 'string',
+  bankingPriority: 'string',
+  signature: 'signature',
+  checksum: 'string',
+  possibleDuplicate: 'string',
+  training: 'boolean',
+} as const satisfies Readonly<Record<keyof HeadersInit, HeaderPartKind>>;
+
+type HeaderPartKind = 'string' | 'direction' | 'boolean' | 'signature';
+
+const HEADER_EXPECTED: Readonly<Record<HeaderPartKind, { readonly en: string; readonly zh: string }>> = {
+  string: { en: 'a string', zh: '字符串' },
+  direction: { en: '"I" or "O"', zh: '"I"或"O"' },
+  boolean: { en: 'true or false', zh: 'true或false' },
+  signature: { en: 'an object { dsn, sig } of strings', zh: '含字符串dsn和sig的对象' },
+};
+
+function fitsHeader(kind: HeaderPartKind, v: unknown): boolean {
+  switch (kind) {
+    case 'string':
+      return typeof v === 'string';
+    case 'direction':
+      return v === 'I' || v === 'O';
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'signature':
+      return isRecord(v) && typeof v['dsn'] === 'string' && typeof v['sig'] === 'string';
+  }
+}
+
+/**
+ * The header parts whose values fit (B002 for each that does not: its default is written
+ * instead). Headers may come from JSON or JS code as much as bodies do.
+ */
+function checkedHeaders(headers: unknown, out: Diagnostic[]): HeadersInit {
+  if (headers === undefined || headers === null) return {};
+  if (!isRecord(headers)) {
+    out.push(bodyDiagnostic('B002', { path: 'headers', expected: 'an object', expectedZh: '对象', found: describeFound(headers) }));
+    return {};
+  }
+  const fit: Record<string, unknown> = {};
+  for (const [key, kind] of Object.entries(HEADER_PARTS)) {
+    const v = headers[key];
+    if (v === undefined) continue;
+    if (fitsHeader(kind, v)) fit[key] = v;
+    else {
+      const expected = HEADER_EXPECTED[kind];
+      out.push(bodyDiagnostic('B002', { path: `headers.${key}`, expected: expected.en, expectedZh: expected.zh, found: describeFound(v) }));
+    }
+  }
+  return fit as HeadersInit;
+}
+
 /** The envelope parts of a message of `plan` with `body` and `headers`. */
-export function envelopeInit(
+function envelopeInit(
   plan: FmtPlan,
   body: Readonly<Record<string, unknown>>,
   headers: HeadersInit,
@@ -199,6 +269,6 @@ export function envelopeInit(
 }
 
 /** The canonical text of a message (body problems in `out`). */
-export function buildText(plan: FmtPlan, body: Readonly<Record<string, unknown>>, headers: HeadersInit, out: Diagnostic[]): string {
-  return writeEnvelope(envelopeInit(plan, isRecord(body) ? body : {}, headers, out));
+export function buildText(plan: FmtPlan, body: unknown, headers: unknown, out: Diagnostic[]): string {
+  return writeEnvelope(envelopeInit(plan, isRecord(body) ? body : {}, checkedHeaders(headers, out), out));
 }

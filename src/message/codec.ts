@@ -151,7 +151,7 @@ function makeCodec<M extends AnyMessage>(core: CompiledTables): Codec<M> {
       const plan = core.plans.get(fmtNumber(String(fmt)));
       if (plan === undefined) return { text: '', diagnostics: [where0('R021', { fmt: String(fmt) })], ok: false };
       const out: Diagnostic[] = [];
-      const text = buildText(plan, body as Readonly<Record<string, unknown>>, headers ?? {}, out);
+      const text = buildText(plan, body, headers, out);
       const r = parse(text);
       const diagnostics = out.length === 0 ? r.diagnostics : [...out, ...r.diagnostics];
       return r.message === undefined
