@@ -80,6 +80,12 @@ describe('huge messages: bounded time, diagnostics capped (L001)', () => {
     expect(last.code).toBe('L001');
     expect(last.suppressed).toBe(all.length - 50);
     expect(last.message).toContain(`${all.length - 50} more`);
+    // Any number is a limit: at least one finding is kept, fractions round down, NaN is the default.
+    for (const [limit, kept] of [[-1, 1], [0, 1], [1, 1], [2.7, 2], [Number.NaN, Math.min(1000, all.length)], [Infinity, all.length]] as const) {
+      const ds = parse(text, { diagnosticLimit: limit }).diagnostics;
+      expect(ds.filter((d) => d.code !== 'L001'), String(limit)).toEqual(all.slice(0, kept));
+      expect(ds.filter((d) => d.code === 'L001').length, String(limit)).toBe(kept < all.length ? 1 : 0);
+    }
   });
 
   it('parseStream: a message over maxMessageBytes comes through flagged oversized, the next one parsed', async () => {

@@ -7,6 +7,16 @@ export type ParseMode = 'strict' | 'lenient';
 /** Default cap on the diagnostics of one message. */
 export const DEFAULT_DIAGNOSTIC_LIMIT = 1000;
 
+/**
+ * The cap a `diagnosticLimit` option means: the default when missing or not a number, else a
+ * whole number of at least 1 (the L001 summary is placed after the last finding kept, so one is
+ * always kept); `Infinity` means no cap.
+ */
+export function diagnosticLimitOf(limit: number | undefined): number {
+  if (limit === undefined || Number.isNaN(limit)) return DEFAULT_DIAGNOSTIC_LIMIT;
+  return Math.max(1, Math.floor(limit));
+}
+
 /** Where in the message structure a finding is (block, tag, embedded tag). */
 export interface FindingContext {
   readonly block?: string;
@@ -23,6 +33,9 @@ export class Reporter {
   readonly lines: LineCursor;
   readonly lenient: boolean;
 
+  /** At most this many diagnostics are kept (`diagnosticLimitOf`). */
+  readonly limit: number;
+
   /** Findings not recorded because the limit was reached (summarised by one L001). */
   private suppressed = 0;
 
@@ -30,8 +43,9 @@ export class Reporter {
     readonly text: string,
     mode: ParseMode,
     /** At most this many diagnostics are kept; a flood of findings (1 MB of braces) is cut short. */
-    readonly limit: number = DEFAULT_DIAGNOSTIC_LIMIT,
+    limit?: number,
   ) {
+    this.limit = diagnosticLimitOf(limit);
     this.lines = new LineCursor(text);
     this.lenient = mode === 'lenient';
   }

@@ -33,7 +33,7 @@ export interface EnvelopeParseOptions {
   readonly explain?: boolean;
   /** Largest input (characters) that gets an Ohm explanation. Default 65,536. */
   readonly explainLimit?: number;
-  /** At most this many diagnostics per message (then one L001 summary). Default 1,000. */
+  /** At most this many diagnostics per message (then one L001 summary). Default 1,000; at least 1. */
   readonly diagnosticLimit?: number;
   /** Envelope tables (blocks, header tags); defaults to the shipped V1.4 tables. */
   readonly tables?: CompiledEnvelopeTables;

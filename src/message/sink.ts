@@ -5,7 +5,7 @@
  */
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Diagnostic, DiagnosticParams } from '../diagnostics/diagnostic.js';
-import { DEFAULT_DIAGNOSTIC_LIMIT, limitDiagnostic, Reporter, type FindingContext, type ParseMode } from '../diagnostics/reporter.js';
+import { diagnosticLimitOf, limitDiagnostic, Reporter, type FindingContext, type ParseMode } from '../diagnostics/reporter.js';
 
 const NONE: readonly Diagnostic[] = [];
 
@@ -44,9 +44,10 @@ export class Sink {
 export function mergeDiagnostics(
   envelope: readonly Diagnostic[],
   message: readonly Diagnostic[],
-  limit: number = DEFAULT_DIAGNOSTIC_LIMIT,
+  limitOption?: number,
 ): readonly Diagnostic[] {
   if (message.length === 0) return envelope;
+  const limit = diagnosticLimitOf(limitOption);
   const merged = mergeByOffset(envelope, message);
   let summaries = 0;
   for (const d of merged) if (d.code === 'L001') summaries++;
