@@ -36,8 +36,7 @@ export {
 export { ltAddressOf } from './message-arbitrary.js';
 
 /** A codec of any table set (the shipped one, or one made by `createCodec(overrides)`). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyCodec = Codec<any>;
+type AnyCodec = Codec<AnyMessage>;
 
 /** Options of the generators: the codec whose tables they follow, and realism. */
 export interface GeneratorOptions {
