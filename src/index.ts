@@ -59,7 +59,15 @@ export { parseReference } from './reference/parse-reference.js';
 export { matchReference, type ReferenceMatch } from './reference/reference.js';
 export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';
 export { DIAGNOSTIC_CODES, type DiagnosticCode, type DiagnosticCodeDef } from './diagnostics/codes.js';
-export { BLOCKS, HEADER_TAGS, type BlockDef, type HeaderTagDef } from './spec/envelope.js';
+export {
+  BLOCKS,
+  HEADER_TAGS,
+  type BlockDef,
+  type HeaderTagDef,
+  type EnvelopeTables,
+  type EnvelopeOverrides,
+} from './spec/envelope.js';
+export type { CompiledEnvelopeTables } from './envelope/check.js';
 // --- typed messages (docs/messages.md) ---------------------------------------------------------
 export {
   parse,
@@ -75,6 +83,7 @@ export {
   valueToJSON,
   bodiesEqual,
   createCodec,
+  createEnvelopeTables,
   defaultCodec,
   CodecTablesError,
   RULE_CODES,
@@ -104,7 +113,7 @@ export { TAGS, TEXT_TAGS, BLOCK6_TAGS, EMBEDDED_TAGS } from './spec/tags.js';
 export { EMBEDDED_BODY, FAMILY_RULES, fmtsByMt } from './spec/families.js';
 export { CODE_TABLES, CURRENCIES, defaultNotationContext, extendNotationContext } from './spec/code-tables.js';
 export { VARIABLES } from './spec/variables.js';
-export { checkTables } from './spec/check-tables.js';
+export { checkTables, checkEnvelopeTables } from './spec/check-tables.js';
 export { RULE_KINDS, type FmtDef, type TagDef, type ItemDef, type RuleDef, type TagDictionaries } from './spec/schema.js';
 export { compileFormat } from './notation/compile.js';
 export type { CompiledFormat, NotationContext, TypedValue, ValueProblem } from './notation/types.js';

@@ -10,8 +10,13 @@ import { FMT033, FMT034 } from '../src/spec/fmts/queries.js';
 import { FMT031 } from '../src/spec/fmts/queries.js';
 import type { FmtDef } from '../src/spec/schema.js';
 import { MAX_JSON_DEPTH } from '../src/message/json.js';
+import { BLOCKS } from '../src/spec/envelope.js';
+import { parseEnvelope } from '../src/envelope/parse.js';
+import { parseReference } from '../src/reference/parse-reference.js';
+import { encodeText } from '../src/bytes/encode.js';
 import {
   CodecTablesError,
+  createEnvelopeTables,
   bodyFromJSON,
   build,
   createCodec,
@@ -20,6 +25,7 @@ import {
   parse,
   type AnyMessage,
   type Codec,
+  type Fmt100Body,
 } from '../src/message/index.js';
 
 const validDir = join(import.meta.dirname, '..', 'fixtures', 'valid');
@@ -123,6 +129,114 @@ describe('createCodec', () => {
     const c: Codec = createCodec();
     expect(c.compiled.plans.get('100')).toBe(c.compiled.plans.get('100'));
     expect(c.compiled.plans.size).toBe(73);
+  });
+});
+
+describe('envelope overrides: a bank corrects the blocks and header tags', () => {
+  // SWIFT's PDE is 32 characters (input time + MIR); the shipped table reads V1.4's literally (38).
+  const PDE32 = { tag: 'PDE', name: 'possible duplicate emission', nameZh: '可能重复发送', format: '[4!n6!n22!c]', status: 'O' } as const;
+  const UETR = { tag: '121', name: 'end-to-end reference', nameZh: '端到端参考号', format: '36x', status: 'O' } as const;
+  const withTrailer = (trailer: string): string => F100.replace('{5:{CHK:7D1C9662AD27}}', `{5:{CHK:7D1C9662AD27}${trailer}}`);
+  const pde32 = withTrailer('{PDE:1640261123CFXPCNBJAXXX0001000089}');
+  const pde38 = withTrailer('{PDE:1640261123261123CFXPCNBJAXXX0001000089}');
+  const uetr = F100.replace('{108:HX2026INV1187}}', '{108:HX2026INV1187}{121:8a562c67-ca16-48ba-b074-65581be6f001}}');
+
+  it('a corrected header format and a new header tag are followed by parse, parseAll, parseStream, validate and build', async () => {
+    expect(pde32).not.toBe(F100);
+    expect(uetr).not.toBe(F100);
+    const codec = createCodec({ envelope: { headerTags: { '5': [PDE32], '3': [UETR] } } });
+    expect(codes(parse(pde32).diagnostics)).toEqual(['S015']);
+    expect(codes(parse(pde38).diagnostics)).toEqual([]);
+    expect(codes(parse(uetr).diagnostics)).toEqual(['S013']);
+    expect(codes(codec.parse(pde32).diagnostics)).toEqual([]);
+    expect(codes(codec.parse(pde38).diagnostics)).toEqual(['S015']);
+    expect(codes(codec.parse(uetr).diagnostics)).toEqual([]);
+    expect(codec.parseAll(pde32 + '\r\n' + uetr).map((r) => r.ok)).toEqual([true, true]);
+    async function* one(): AsyncGenerator<Uint8Array> {
+      yield Buffer.from(uetr.slice(0, 40), 'latin1');
+      yield encodeText(uetr.slice(40));
+    }
+    for await (const r of codec.parseStream(one())) expect(r.oversized ? 'oversized' : r.diagnostics).toEqual([]);
+    const m = codec.parse(uetr).message!;
+    expect(codec.validate(m)).toEqual([]);
+    expect(codes(defaultCodec().validate(m))).toEqual(['S013']);
+    const built = codec.build('FMT100', m.body as object, { ...m.headers, possibleDuplicate: '1640261123CFXPCNBJAXXX0001000089' });
+    expect(codes(built.diagnostics)).toEqual([]);
+    expect(codes(build('FMT100', m.body as Fmt100Body, { ...m.headers, possibleDuplicate: '1640261123CFXPCNBJAXXX0001000089' }).diagnostics)).toEqual(['S015']);
+    // The shipped codec and the top-level functions are unchanged.
+    expect(defaultCodec().envelopeTables).not.toBe(codec.envelopeTables);
+    expect(createCodec().envelopeTables).toBe(defaultCodec().envelopeTables);
+  });
+
+  it('blocks: one made mandatory, one known and kept raw; createEnvelopeTables for parseEnvelope', () => {
+    const blocks = BLOCKS.flatMap((b) =>
+      b.id === '7'
+        ? [{ ...b, mandatory: true }, { id: 'S', kind: 'raw' as const, name: 'system trailer', nameZh: '系统报尾', mandatory: false }]
+        : [b],
+    );
+    const codec = createCodec({ envelope: { blocks } });
+    const unsigned = F033;
+    expect(unsigned).not.toContain('{7:');
+    expect(codes(parse(unsigned).diagnostics)).not.toContain('S008');
+    expect(codes(codec.parse(unsigned).diagnostics)).toContain('S008');
+    const withS = F100.replace('{5:', '{S:{SAC:}{COP:P}}{5:');
+    expect(codes(parseEnvelope(withS).diagnostics)).toEqual(['S005']);
+    expect(codes(codec.parse(withS).diagnostics)).toEqual([]);
+    const tables = createEnvelopeTables({ blocks });
+    const env = parseEnvelope(withS, { tables });
+    expect(env.diagnostics).toEqual([]);
+    expect(env.envelope.blocks.map((b) => b.kind)).toContain('raw');
+    // Out of its place it is reported as any known block would be.
+    expect(new Set(codes(parseEnvelope(F100.replace('{4:', '{S:}{4:'), { tables }).diagnostics))).toEqual(new Set(['S007']));
+  });
+
+  it('the scanner and the reference parser agree under corrected tables', () => {
+    const tables = createEnvelopeTables({ headerTags: { '5': [PDE32], '3': [UETR] } });
+    const variants = [
+      F100, pde32, pde38, uetr,
+      uetr.replace('{121:', '{121:x{'), uetr.replace('{119:FMT100}', ''), uetr.replace('{108:HX2026INV1187}{121:', '{121:'),
+      withTrailer('{PDE:}'), withTrailer('{TNG:}{PDE:1640261123CFXPCNBJAXXX0001000089}'),
+    ];
+    for (const text of variants) {
+      const fast = parseEnvelope(text, { tables, explain: false });
+      const reference = parseReference(text, tables);
+      expect(fast.ok, text).toBe(reference.ok);
+      if (reference.envelope.blocks.length > 0) expect(codes(fast.diagnostics), text).toEqual(codes(reference.diagnostics));
+    }
+  });
+
+  it('tables that would not work are refused, every problem listed', () => {
+    const bad = (): unknown =>
+      createCodec({
+        envelope: {
+          blocks: [
+            ...BLOCKS.filter((b) => b.id !== '4').map((b) => (b.id === '6' ? { ...b, kind: 'text' as const } : b)),
+            { id: '1', kind: 'basicHeader', name: 'again', nameZh: '重复', mandatory: false },
+          ],
+          headerTags: {
+            '3': [{ ...UETR, format: '36q' }, { ...UETR, tag: '1-2' }],
+            '6': [UETR],
+            '5': Array.from({ length: 31 }, (_, i) => ({ ...UETR, tag: `X${i}` })),
+          },
+        },
+      });
+    expect(bad).toThrow(CodecTablesError);
+    let problems: readonly string[] = [];
+    try {
+      bad();
+    } catch (e) {
+      problems = (e as CodecTablesError).problems;
+    }
+    expect(problems).toEqual([
+      'block 6: kind "text", but the scanner reads it as "additionalText"',
+      'block 1: listed twice',
+      'block 4: missing (the typed layer reads blocks 1 to 5)',
+      expect.stringMatching(/^block 3 tag 121: bad format notation "36q"/),
+      'block 3 tag 1-2: a tag is letters and digits',
+      'header tags of block 5: 34 tags, at most 30',
+      'header tags of block 6: not a {tag:value} block of the tables (3, 5 or 7)',
+    ]);
+    expect(() => createEnvelopeTables({ headerTags: { '3': [{ ...UETR, status: 'X' as 'M' }] } })).toThrow(/status must be "M" or "O"/);
   });
 });
 

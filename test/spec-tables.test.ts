@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FORMATS_DOC_PATH, describeRule, renderFormatsDoc } from '../scripts/gen-docs.js';
-import { checkTables, loadTables } from '../src/spec/check-tables.js';
+import { checkEnvelopeTables, checkTables, loadTables } from '../src/spec/check-tables.js';
+import { DEFAULT_ENVELOPE_TABLES } from '../src/envelope/tables.js';
 import { codeTableDef, defaultNotationContext } from '../src/spec/code-tables.js';
 import { variableDef } from '../src/spec/variables.js';
 import { EMBEDDED_BODY, FAMILY_RULES, familyRulesFor, fmtsByMt, ruleTagRefs, rulesFor } from '../src/spec/families.js';
@@ -490,5 +491,11 @@ describe('docs/formats.md', () => {
     const doc = renderFormatsDoc();
     for (const f of FMTS) expect(doc).toContain(`### FMT${f.fmt} · MT${f.mt} · ${f.nameZh}`);
     for (const t of [...TAGS.text, ...TAGS.block6, ...TAGS.embedded]) expect(doc).toContain(`| \`${t.tag}\` | ${t.nameZh} |`);
+  });
+});
+
+describe('the envelope tables', () => {
+  it('the shipped ones pass checkEnvelopeTables', () => {
+    expect(checkEnvelopeTables(DEFAULT_ENVELOPE_TABLES)).toEqual([]);
   });
 });

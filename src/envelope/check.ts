@@ -10,14 +10,10 @@
 import type { Block, Envelope, TagBlock } from './ast.js';
 import type { Reporter } from '../diagnostics/reporter.js';
 import { laneExpressions, sticky } from './scan.js';
-import type { BlockDef, HeaderTagDef } from '../spec/envelope.js';
+import type { EnvelopeTables, HeaderTagDef } from '../spec/envelope.js';
 import type { ValuePattern } from '../notation/pattern.js';
 
-/** The envelope tables as data (overridable). */
-export interface EnvelopeTables {
-  readonly blocks: readonly BlockDef[];
-  readonly headerTags: Readonly<Record<string, readonly HeaderTagDef[]>>;
-}
+export type { EnvelopeTables };
 
 /** @internal A `{tag:value}` list compiled for checking (and, with `accept`, for the scanner). */
 export interface TagList {

@@ -10,11 +10,14 @@ import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnosti
 import type { ParseMode } from '../diagnostics/reporter.js';
 import { parseAll as parseAllEnvelopes, parseStream as parseEnvelopeStream, type MessageInInput } from '../envelope/parse-all.js';
 import type { SplitStreamOptions } from '../bytes/split.js';
-import { parseEnvelope, type EnvelopeResult } from '../envelope/parse.js';
+import { parseEnvelope, type EnvelopeParseOptions, type EnvelopeResult } from '../envelope/parse.js';
+import { compileTables as compileEnvelopeTables, defaultEnvelopeTables, DEFAULT_ENVELOPE_TABLES } from '../envelope/tables.js';
+import type { CompiledEnvelopeTables } from '../envelope/check.js';
+import type { EnvelopeOverrides } from '../spec/envelope.js';
 import { serializeEnvelope } from '../envelope/serialize.js';
 import type { NotationContext } from '../notation/types.js';
 import { defaultNotationContext, extendNotationContext } from '../spec/code-tables.js';
-import { loadTables, type TableOverrides } from '../spec/check-tables.js';
+import { applyEnvelopeOverrides, checkEnvelopeTables, loadTables, type TableOverrides } from '../spec/check-tables.js';
 import type { SpecTables } from '../spec/schema.js';
 import { buildText } from './build.js';
 import type { Message } from './generated/bodies.js';
@@ -35,6 +38,8 @@ import type {
 
 /** Overrides of the shipped tables and code lists (a bank's corrections or extensions). */
 export interface CodecOptions extends TableOverrides {
+  /** Corrections of the envelope tables: the blocks, and the header tags of blocks 3, 5 and 7. */
+  readonly envelope?: EnvelopeOverrides;
   /** Currency code → minor units; `null` removes a currency. */
   readonly currencies?: Readonly<Record<string, number | null>>;
   /** Code table → code → label; `null` removes a code; an unknown table name creates a table. */
@@ -81,6 +86,8 @@ export interface Codec<M extends AnyMessage = Message> {
   readonly tables: SpecTables;
   /** The currencies and code tables in use. */
   readonly context: NotationContext;
+  /** The envelope tables in use, compiled (pass as `tables` to `parseEnvelope`). */
+  readonly envelopeTables: CompiledEnvelopeTables;
   /** The compiled plans (internal; for generators and tools). */
   readonly compiled: CompiledTables;
 }
@@ -122,9 +129,15 @@ function typed<M extends AnyMessage>(core: CompiledTables, env: EnvelopeResult, 
   return message === undefined ? { ok: false, envelope: env, diagnostics } : { ok: false, envelope: env, message: message as M, diagnostics };
 }
 
-function makeCodec<M extends AnyMessage>(core: CompiledTables): Codec<M> {
+function makeCodec<M extends AnyMessage>(core: CompiledTables, envelopeTables: CompiledEnvelopeTables): Codec<M> {
+  // The codec's envelope tables, unless the caller names others (the shipped ones are
+  // parseEnvelope's default: no options object is made per message for them).
+  const withTables =
+    envelopeTables === defaultEnvelopeTables()
+      ? <O extends EnvelopeParseOptions>(options: O): O => options
+      : <O extends EnvelopeParseOptions>(options: O): O => (options.tables === undefined ? { ...options, tables: envelopeTables } : options);
   const parse = (input: string | Uint8Array, options: MessageParseOptions = {}): ParseResult<M> =>
-    typed<M>(core, parseEnvelope(input, options), options);
+    typed<M>(core, parseEnvelope(input, withTables(options)), options);
   /** The typed layer on one message of a multi-message input, with where it stood. */
   const inInput = (env: MessageInInput, options: MessageParseOptions): ParseResultInInput<M> => ({
     ...typed<M>(core, env, options),
@@ -135,10 +148,10 @@ function makeCodec<M extends AnyMessage>(core: CompiledTables): Codec<M> {
   const codec: Codec<M> = {
     parse,
     parseAll(input, options = {}) {
-      return parseAllEnvelopes(input, options).map((env) => inInput(env, options));
+      return parseAllEnvelopes(input, withTables(options)).map((env) => inInput(env, options));
     },
     async *parseStream(source, options = {}) {
-      for await (const env of parseEnvelopeStream(source, options)) yield env.oversized ? env : inInput(env, options);
+      for await (const env of parseEnvelopeStream(source, withTables(options))) yield env.oversized ? env : inInput(env, options);
     },
     fromEnvelope(envelope, options = {}) {
       return typed<M>(core, envelope, options);
@@ -166,6 +179,7 @@ function makeCodec<M extends AnyMessage>(core: CompiledTables): Codec<M> {
     },
     tables: core.tables,
     context: core.context,
+    envelopeTables,
     compiled: core,
   };
   return codec;
@@ -176,7 +190,7 @@ function makeCodec<M extends AnyMessage>(core: CompiledTables): Codec<M> {
  * `CodecTablesError` listing every problem). Without options: the shipped V1.4 tables.
  */
 export function createCodec<M extends AnyMessage = Message>(options: CodecOptions = {}): Codec<M> {
-  const { currencies, codeTables, replaceCodeTables, ...overrides } = options;
+  const { currencies, codeTables, replaceCodeTables, envelope: envelopeOverrides, ...overrides } = options;
   const context = extendNotationContext(defaultNotationContext(), {
     ...(currencies !== undefined ? { currencies } : {}),
     ...(codeTables !== undefined ? { codeTables } : {}),
@@ -190,8 +204,30 @@ export function createCodec<M extends AnyMessage = Message>(options: CodecOption
   }
   const problems = [...loaded.problems];
   const core = compileTables(loaded.tables, context, problems);
+  const envelope = envelopeTablesOf(envelopeOverrides, context, problems);
   if (problems.length > 0) throw new CodecTablesError(problems);
-  return makeCodec<M>(core);
+  return makeCodec<M>(core, envelope);
+}
+
+/** The shipped envelope tables, or the shipped ones with `overrides` (their problems into `problems`). */
+function envelopeTablesOf(overrides: EnvelopeOverrides | undefined, context: NotationContext, problems: string[]): CompiledEnvelopeTables {
+  if (overrides === undefined) return defaultEnvelopeTables();
+  const tables = applyEnvelopeOverrides(DEFAULT_ENVELOPE_TABLES, overrides);
+  const found = checkEnvelopeTables(tables);
+  problems.push(...found);
+  return found.length > 0 ? defaultEnvelopeTables() : compileEnvelopeTables(tables, context);
+}
+
+/**
+ * The shipped envelope tables with a bank's corrections, compiled, for `parseEnvelope(input,
+ * { tables })` (a codec made with `createCodec({ envelope })` uses them itself). Throws a
+ * `CodecTablesError` listing every problem when the corrected tables would not work.
+ */
+export function createEnvelopeTables(overrides: EnvelopeOverrides, context: NotationContext = defaultNotationContext()): CompiledEnvelopeTables {
+  const problems: string[] = [];
+  const tables = envelopeTablesOf(overrides, context, problems);
+  if (problems.length > 0) throw new CodecTablesError(problems);
+  return tables;
 }
 
 let shipped: Codec | undefined;

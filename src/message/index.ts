@@ -20,7 +20,7 @@ import type {
 } from './types.js';
 import type { SplitStreamOptions } from '../bytes/split.js';
 
-export { createCodec, defaultCodec, CodecTablesError, type Codec, type CodecOptions } from './codec.js';
+export { createCodec, createEnvelopeTables, defaultCodec, CodecTablesError, type Codec, type CodecOptions } from './codec.js';
 export { bodiesEqual } from './equal.js';
 export { messageToJSON, valueToJSON, type BodyFromJSONResult, type JsonValue, type MessageJSON } from './json.js';
 export { RULE_CODES } from './rules.js';

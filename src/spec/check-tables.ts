@@ -8,6 +8,8 @@ import { defaultNotationContext } from './code-tables.js';
 import { CATEGORIES } from './fmts/categories.js';
 import { FMTS } from './fmts/index.js';
 import { TAGS } from './tags.js';
+import { FMT_TAG, SCANNED_BLOCK_KINDS, type BlockDef, type EnvelopeOverrides, type EnvelopeTables, type HeaderTagDef } from './envelope.js';
+import { compileFormat } from '../notation/compile.js';
 import { variableDef } from './variables.js';
 import { EMBEDDED_BODY, FAMILY_RULES, fmtTags, inScope, ruleTagRefs, rulesFor, type TagRef } from './families.js';
 import {
@@ -295,6 +297,70 @@ export function applyOverrides(base: SpecTables, overrides: TableOverrides): Spe
     embeddedBody: overrides.embeddedBody ?? base.embeddedBody,
   };
 }
+
+/** Envelope tables with a bank's `overrides` applied (pure; `checkEnvelopeTables` checks). */
+export function applyEnvelopeOverrides(base: EnvelopeTables, overrides: EnvelopeOverrides): EnvelopeTables {
+  const headerTags: Record<string, readonly HeaderTagDef[]> = { ...base.headerTags };
+  for (const [id, changes] of Object.entries(overrides.headerTags ?? {})) {
+    headerTags[id] = mergeBy(headerTags[id] ?? [], changes, (t) => t.tag);
+  }
+  return { blocks: overrides.blocks ?? base.blocks, headerTags };
+}
+
+/**
+ * What would break the envelope's parser or the typed layer in envelope tables: blocks the
+ * scanner reads under another kind, missing blocks 1–5 (the typed layer reads them), duplicate
+ * ids or tags, more entries than the checks' bit masks hold (30), header tags on a block that is
+ * not a `{tag:value}` block, tags the acceptance expressions cannot spell, and formats that do
+ * not compile. Empty: safe to use.
+ */
+export function checkEnvelopeTables(tables: EnvelopeTables): string[] {
+  const problems: string[] = [];
+  const kinds = new Map<string, BlockDef['kind']>();
+  if (tables.blocks.length > MAX_MASKED) problems.push(`blocks: ${tables.blocks.length} blocks, at most ${MAX_MASKED}`);
+  for (const b of tables.blocks) {
+    const where = `block ${b.id}`;
+    if (!/^[0-9A-Za-z]{1,3}$/.test(b.id)) problems.push(`${where}: an id is 1 to 3 letters or digits`);
+    if (kinds.has(b.id)) problems.push(`${where}: listed twice`);
+    kinds.set(b.id, b.kind);
+    const scanned = SCANNED_BLOCK_KINDS[b.id] ?? 'raw';
+    if (b.kind !== scanned) problems.push(`${where}: kind "${b.kind}", but the scanner reads it as "${scanned}"`);
+    if (!b.name || !b.nameZh) problems.push(`${where}: name and nameZh are needed (diagnostics name the block)`);
+  }
+  for (const id of ['1', '2', '3', '4', '5']) {
+    if (!kinds.has(id)) problems.push(`block ${id}: missing (the typed layer reads blocks 1 to 5)`);
+  }
+  for (const [id, defs] of Object.entries(tables.headerTags)) {
+    const kind = kinds.get(id);
+    if (kind !== 'userHeader' && kind !== 'trailer' && kind !== 'signature') {
+      problems.push(`header tags of block ${id}: not a {tag:value} block of the tables (3, 5 or 7)`);
+    }
+    if (defs.length > MAX_MASKED) problems.push(`header tags of block ${id}: ${defs.length} tags, at most ${MAX_MASKED}`);
+    const seen = new Set<string>();
+    for (const d of defs) {
+      const where = `block ${id} tag ${d.tag}`;
+      if (!/^[0-9A-Za-z]+$/.test(d.tag)) problems.push(`${where}: a tag is letters and digits`);
+      if (seen.has(d.tag)) problems.push(`${where}: listed twice`);
+      seen.add(d.tag);
+      if (d.status !== 'M' && d.status !== 'O') problems.push(`${where}: status must be "M" or "O"`);
+      if (!d.name || !d.nameZh) problems.push(`${where}: name and nameZh are needed (diagnostics name the tag)`);
+      if (d.format !== '') {
+        try {
+          compileFormat(d.format);
+        } catch (err) {
+          problems.push(`${where}: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }
+    }
+  }
+  if (!(tables.headerTags['3'] ?? []).some((d) => d.tag === FMT_TAG)) {
+    problems.push(`block 3 tag ${FMT_TAG}: missing (the FMT number is read from it)`);
+  }
+  return problems;
+}
+
+/** Blocks and tags per block are bits of a 31-bit mask in the envelope checks. */
+const MAX_MASKED = 30;
 
 /**
  * The tables to use: the shipped ones with `overrides` applied, and every inconsistency

@@ -7,8 +7,12 @@
 export interface BlockDef {
   /** Block identifier as written after `{`. */
   readonly id: string;
-  /** The AST kind the scanner produces for this block. */
-  readonly kind: 'basicHeader' | 'applicationHeader' | 'userHeader' | 'text' | 'additionalText' | 'signature' | 'trailer';
+  /**
+   * The AST kind the scanner produces for this block: blocks 1–7 have their fixed kinds; any
+   * other id is `raw` (its content is kept as it is, not read), listed so that it is a known
+   * block in its place in the order rather than an unknown one (S005).
+   */
+  readonly kind: 'basicHeader' | 'applicationHeader' | 'userHeader' | 'text' | 'additionalText' | 'signature' | 'trailer' | 'raw';
   readonly name: string;
   readonly nameZh: string;
   /** Mandatory in every message (block 6 and 7 presence per FMT is a format rule). */
@@ -56,3 +60,34 @@ export const HEADER_TAGS: Readonly<Record<string, readonly HeaderTagDef[]>> = {
 /** The user-header tag that carries the FMT number, and its prefix. */
 export const FMT_TAG = '119';
 export const FMT_PREFIX = 'FMT';
+
+/** The kind the scanner gives each of the blocks it reads (any other id is kept raw). */
+export const SCANNED_BLOCK_KINDS: Readonly<Record<string, BlockDef['kind']>> = {
+  '1': 'basicHeader',
+  '2': 'applicationHeader',
+  '3': 'userHeader',
+  '4': 'text',
+  '5': 'trailer',
+  '6': 'additionalText',
+  '7': 'signature',
+};
+
+/** The envelope tables as data (overridable). */
+export interface EnvelopeTables {
+  readonly blocks: readonly BlockDef[];
+  readonly headerTags: Readonly<Record<string, readonly HeaderTagDef[]>>;
+}
+
+/**
+ * A bank's corrections of the envelope tables (`createCodec({ envelope })`,
+ * `createEnvelopeTables`).
+ */
+export interface EnvelopeOverrides {
+  /** Replaces the whole block list: its order is the order blocks must appear in. */
+  readonly blocks?: readonly BlockDef[];
+  /**
+   * Per block id, header tags that replace the tag of the same name or, if new, are added after
+   * the block's others (`{ '5': [{ tag: 'PDE', …, format: '4!n6!n22!c' }] }`).
+   */
+  readonly headerTags?: Readonly<Record<string, readonly HeaderTagDef[]>>;
+}
