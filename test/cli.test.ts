@@ -621,6 +621,72 @@ describe('describe and list', () => {
   });
 });
 
+describe('--tables: a bank\'s corrected tables', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cfxps-tables-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const fixture = readFileSync(join(FIX, 'valid', 'fmt100-mt103-domestic-credit.fin'));
+  // SWIFT's 32-character PDE, which the shipped table (V1.4 read literally, 38) refuses.
+  const pde32 = Buffer.from(fixture.toString('latin1').replace('{5:{CHK:7D1C9662AD27}}', '{5:{CHK:7D1C9662AD27}{PDE:1640261123CFXPCNBJAXXX0001000089}}'), 'latin1');
+  const message = join(dir, 'pde32.fin');
+  const batch = join(dir, 'batch.fin');
+  const tables = join(dir, 'bank-tables.json');
+  beforeAll(() => {
+    writeFileSync(message, pde32);
+    writeFileSync(batch, Buffer.concat(Array.from({ length: 600 }, () => pde32)));
+    writeFileSync(
+      tables,
+      JSON.stringify({
+        envelope: { headerTags: { '5': [{ tag: 'PDE', name: 'possible duplicate emission', nameZh: '可能重复发送', format: '[4!n6!n22!c]', status: 'O' }] } },
+        codeTables: { BKIND: { '010': '跨境电商' } },
+      }),
+    );
+  });
+
+  it('validate, parse (also with worker threads) and build follow the file', async () => {
+    expect(pde32.equals(fixture)).toBe(false);
+    const plain = cli(['validate', '-q', '--format', 'json', message]);
+    expect(plain.status).toBe(1);
+    expect(plain.stdout.toString()).toContain('"S015"');
+    expect(cli(['validate', '-q', '--tables', tables, message]).status).toBe(0);
+    const jobs = cli(['validate', '-q', '--jobs', '2', '--format', 'json', '--tables', tables, batch]);
+    expect(jobs.status).toBe(0);
+    expect(lines(jobs.stdout).filter((l) => l.includes('"ok":true'))).toHaveLength(600);
+    const parsed = cli(['parse', '-q', '--tables', tables, message]);
+    expect(parsed.status).toBe(0);
+    expect(JSON.parse(parsed.stdout.toString()).ok).toBe(true);
+    const back = cli(['build', '-q', '--check', '--tables', tables, '-'], { input: parsed.stdout });
+    expect(back.stderr).toBe('');
+    expect(back.status).toBe(0);
+    expect(back.stdout.equals(pde32)).toBe(true);
+    expect(cli(['build', '-q', '--check', '-'], { input: parsed.stdout }).status).toBe(1);
+  });
+
+  it('describe shows the codes the file adds', () => {
+    const j = JSON.parse(cli(['describe', '--format', 'json', '--tables', tables, 'FMT100']).stdout.toString()) as { items: { tag: string; codes?: { values?: { code: string }[] } }[] };
+    const kinds = j.items.find((it) => it.tag === '26T')!.codes!.values!.map((v) => v.code);
+    expect(kinds).toContain('010');
+    const shipped = JSON.parse(cli(['describe', '--format', 'json', 'FMT100']).stdout.toString()) as typeof j;
+    expect(shipped.items.find((it) => it.tag === '26T')!.codes!.values!.map((v) => v.code)).not.toContain('010');
+  });
+
+  it('a bad tables file stops the run with one clear line (exit 2)', () => {
+    const write = (name: string, text: string): string => {
+      const f = join(dir, name);
+      writeFileSync(f, text);
+      return f;
+    };
+    expectCleanFailure(cli(['validate', '--tables', join(dir, 'none.json'), message]), /cannot read the tables file .*none\.json.*no such file/);
+    expectCleanFailure(cli(['validate', '--tables', write('not.json', '{fmts:'), message]), /is not JSON/);
+    expectCleanFailure(cli(['validate', '--tables', write('array.json', '[]'), message]), /must hold one JSON object/);
+    expectCleanFailure(cli(['validate', '--tables', write('typo.json', '{"currency":{"CNY":2}}'), message]), /unknown key "currency" \(known: fmts, tags/);
+    expectCleanFailure(
+      cli(['validate', '--tables', write('bad.json', JSON.stringify({ envelope: { headerTags: { '5': [{ tag: 'P-E', name: 'x', nameZh: 'x', format: '9q', status: 'O' }] } } })), message]),
+      /inconsistent \(2 problems\): block 5 tag P-E: a tag is letters and digits; block 5 tag P-E: bad format notation/,
+    );
+    expectCleanFailure(cli(['describe', '--tables', write('shape.json', '{"fmts":"x"}'), 'FMT100']), /tables .*cannot be used|inconsistent/);
+  });
+});
+
 describe('bad input', () => {
   it('binary garbage: problems reported, round trip still exact, no stack trace', async () => {
     let x = 12345;

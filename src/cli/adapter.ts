@@ -17,15 +17,15 @@ import { parseEnvelope, type ParseMode } from '../envelope/parse.js';
 import { serializeEnvelope } from '../envelope/serialize.js';
 import { writeEnvelope, type EnvelopeInit } from '../envelope/write.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { bodiesEqual, bodyFromJSON, build, fromEnvelope, valueToJSON, type HeadersInit, type JsonValue, type MessageHeaders } from '../message/index.js';
+import { bodiesEqual, bodyFromJSON, defaultCodec, valueToJSON, type Codec, type HeadersInit, type JsonValue, type MessageHeaders } from '../message/index.js';
 import { mergeDiagnostics } from '../message/sink.js';
 import { HEADER_PARTS } from '../message/build.js';
 import { decodeMessage } from '../bytes/decode.js';
 import { lineColumn } from '../diagnostics/lines.js';
 import { encodeText, findUnencodable } from '../bytes/encode.js';
-import { FMTS, findFmt, CATEGORIES } from '../spec/fmts/index.js';
-import { BLOCK6_TAGS, EMBEDDED_TAGS, TEXT_TAGS, tagMap } from '../spec/tags.js';
-import { EMBEDDED_BODY, familyRulesFor } from '../spec/families.js';
+import { findFmt, CATEGORIES } from '../spec/fmts/index.js';
+import { tagMap } from '../spec/tags.js';
+import { familyRulesFor } from '../spec/families.js';
 import { codeTableDef } from '../spec/code-tables.js';
 import { variableDef } from '../spec/variables.js';
 import { KNOWN_FMT_TABLE } from '../spec/schema.js';
@@ -107,6 +107,8 @@ export interface ParseOptions {
    * (`validate` does not need the body as JSON).
    */
   readonly body?: boolean;
+  /** The tables to parse and validate with (default: the shipped ones). */
+  readonly codec?: Codec;
 }
 
 /** A parsed message: the record and its decoded text (positions index into it). */
@@ -119,13 +121,15 @@ export interface ParsedMessage {
 
 /** Parses one message (bytes in `opts.encoding`, or text) into a record and its text. */
 export function parseMessage(input: string | Uint8Array, opts: ParseOptions): ParsedMessage {
+  const codec = opts.codec ?? defaultCodec();
+  const envelopeOptions = { mode: opts.mode, tables: codec.envelopeTables };
   let invalid: InvalidBytes[] | undefined;
   let result: ReturnType<typeof parseEnvelope>;
   let extra: Diagnostic[] | undefined;
   if (typeof input === 'string') {
-    result = parseEnvelope(input, { mode: opts.mode });
+    result = parseEnvelope(input, envelopeOptions);
   } else if (opts.encoding === 'gb18030') {
-    result = parseEnvelope(input, { mode: opts.mode });
+    result = parseEnvelope(input, envelopeOptions);
     // Rare path: keep the original bytes behind each U+FFFD so that `build` gives them back.
     if (result.text.includes('\uFFFD')) {
       const runs = decodeMessage(input).invalid;
@@ -139,7 +143,7 @@ export function parseMessage(input: string | Uint8Array, opts: ParseOptions): Pa
     }
   } else {
     const decoded = decodeUtf8(input);
-    result = parseEnvelope(decoded.text, { mode: opts.mode });
+    result = parseEnvelope(decoded.text, envelopeOptions);
     if (decoded.invalid.length > 0) {
       invalid = decoded.invalid.map((r) => ({ offset: r.textOffset, hex: r.hex }));
       extra = decoded.invalid.map((r) => invalidUtf8Diagnostic(decoded.text, r.textOffset, r.byteOffset));
@@ -152,7 +156,7 @@ export function parseMessage(input: string | Uint8Array, opts: ParseOptions): Pa
   if (opts.raw !== true) {
     // The typed layer on the envelope just parsed (not a second parse): body, headers, and the
     // validation diagnostics merged with the envelope's by position.
-    const typed = fromEnvelope(result, { mode: opts.mode });
+    const typed = codec.fromEnvelope(result, { mode: opts.mode });
     diagnostics = typed.diagnostics;
     if (typed.message !== undefined && opts.body !== false) {
       headers = typed.message.headers;
@@ -342,17 +346,17 @@ function headersInit(h: Readonly<Record<string, unknown>> | undefined): HeadersI
  * JSON compared with the record's; when the JSON differs, the two are compared again as typed
  * bodies (decimals by value), so `"125000.50"` for `"125000.5"` is not an edit.
  */
-export function buildRecord(record: MessageRecord): BuiltMessage {
+export function buildRecord(record: MessageRecord, codec: Codec = defaultCodec()): BuiltMessage {
   let headers: Readonly<Record<string, unknown>> | undefined = record.headers as Readonly<Record<string, unknown>> | undefined;
   let fmt = record.fmt;
   if (record.envelope !== undefined) {
     const text = serializeEnvelope(record.envelope);
     if (record.body === undefined) return { text, from: 'envelope', diagnostics: NO_DIAGNOSTICS, ok: true };
-    const typed = fromEnvelope(parseEnvelope(text, { mode: 'lenient' }), { mode: 'lenient', validate: false });
+    const typed = codec.fromEnvelope(parseEnvelope(text, { mode: 'lenient', tables: codec.envelopeTables }), { mode: 'lenient', validate: false });
     const m = typed.message;
     if (m !== undefined) {
       if (jsonEqual(record.body, valueToJSON(m.body))) return { text, from: 'envelope', diagnostics: NO_DIAGNOSTICS, ok: true };
-      const again = bodyFromJSON(fmt ?? m.fmt, record.body);
+      const again = bodyFromJSON(fmt ?? m.fmt, record.body, codec);
       if ((fmt === undefined || fmt === m.fmt) && again.ok && bodiesEqual(again.body, m.body)) {
         return { text, from: 'envelope', diagnostics: NO_DIAGNOSTICS, ok: true };
       }
@@ -364,8 +368,8 @@ export function buildRecord(record: MessageRecord): BuiltMessage {
     throw new RecordError('the record has neither "envelope", "body" nor "message"', '$');
   }
   if (fmt === undefined) throw new RecordError('"fmt" is missing: a record built from its "body" needs its FMT (e.g. "FMT100")', '$.fmt');
-  const json = bodyFromJSON(fmt, record.body);
-  const built = build(fmt, json.body, headersInit(headers));
+  const json = bodyFromJSON(fmt, record.body, codec);
+  const built = codec.build(fmt, json.body, headersInit(headers));
   const diagnostics = json.diagnostics.length === 0 ? built.diagnostics : [...json.diagnostics, ...built.diagnostics];
   return { text: built.text, from: 'body', diagnostics, ok: json.ok && built.ok };
 }
@@ -735,20 +739,31 @@ export interface FmtDescription extends FmtSummary {
   readonly note?: string;
 }
 
-const TEXT_MAP = tagMap(TEXT_TAGS);
-const BLOCK6_MAP = tagMap(BLOCK6_TAGS);
-const EMBEDDED_MAP = tagMap(EMBEDDED_TAGS);
+/** What a description reads: a codec's tables (its FMTs, tags, rules) and its code tables. */
+interface DescribeContext {
+  readonly tables: Codec['tables'];
+  readonly context: Codec['context'];
+}
 
-function codeRows(spec: CodeSpec | undefined, format: string): FieldRow['codes'] {
+function codeRows(spec: CodeSpec | undefined, format: string, cx: DescribeContext): FieldRow['codes'] {
   if (spec !== undefined && 'values' in spec) return { values: spec.values.map((v) => ({ ...v })) };
   const table = spec !== undefined ? spec.table : variableDef(format)?.codeTable;
   if (table === undefined) return undefined;
-  if (table === KNOWN_FMT_TABLE) return { table, values: FMTS.map((f) => ({ code: f.fmt, zh: f.nameZh, en: f.name })) };
-  const def = codeTableDef(table);
-  return def === undefined ? { table } : { table, values: def.codes.map((c) => ({ code: c.code, zh: c.zh, en: c.en })) };
+  if (table === KNOWN_FMT_TABLE) return { table, values: cx.tables.fmts.map((f) => ({ code: f.fmt, zh: f.nameZh, en: f.name })) };
+  // The codec's codes (a bank may have added some: they have its one label); English where shipped.
+  const codes = cx.context.codeTables.get(table);
+  if (codes === undefined) return { table };
+  const shipped = new Map((codeTableDef(table)?.codes ?? []).map((c) => [c.code, c.en]));
+  return {
+    table,
+    values: [...codes].map(([code, zh]) => {
+      const en = shipped.get(code);
+      return en === undefined ? { code, zh } : { code, zh, en };
+    }),
+  };
 }
 
-function fieldRow(item: FieldItem, dictionary: ReadonlyMap<string, TagDef>): FieldRow {
+function fieldRow(item: FieldItem, dictionary: ReadonlyMap<string, TagDef>, cx: DescribeContext): FieldRow {
   const def = dictionary.get(item.tag);
   const format = item.format ?? def?.format ?? '';
   const row: { -readonly [K in keyof FieldRow]: FieldRow[K] } = {
@@ -758,7 +773,7 @@ function fieldRow(item: FieldItem, dictionary: ReadonlyMap<string, TagDef>): Fie
     name: def?.name ?? '',
     format,
   };
-  const codes = codeRows(item.codes ?? def?.codes, format);
+  const codes = codeRows(item.codes ?? def?.codes, format, cx);
   if (codes !== undefined) row.codes = codes;
   const participant = item.participant ?? def?.participant;
   if (participant !== undefined) row.participant = participant;
@@ -785,9 +800,9 @@ function summary(f: FmtDef): FmtSummary {
   };
 }
 
-/** Every FMT of the shipped tables, in the standard's order. */
-export function listFmts(): readonly FmtSummary[] {
-  return FMTS.map(summary);
+/** Every FMT of a codec's tables (default: the shipped ones), in the standard's order. */
+export function listFmts(codec: Codec = defaultCodec()): readonly FmtSummary[] {
+  return codec.tables.fmts.map(summary);
 }
 
 /** The categories of chapter 3. */
@@ -795,12 +810,17 @@ export function listCategories(): readonly { readonly id: string; readonly secti
   return CATEGORIES;
 }
 
-/** The field table of an FMT (`FMT100`, `fmt100`, `100`), or undefined when there is no such FMT. */
-export function describeFmt(fmt: string): FmtDescription | undefined {
+/**
+ * The field table of an FMT (`FMT100`, `fmt100`, `100`) in a codec's tables (default: the
+ * shipped ones), or undefined when there is no such FMT.
+ */
+export function describeFmt(fmt: string, codec: Codec = defaultCodec()): FmtDescription | undefined {
   const key = fmt.trim().toUpperCase();
-  const def = findFmt(/^[0-9]{1,3}$/.test(key) ? key.padStart(3, '0') : key);
+  const { tables } = codec;
+  const def = findFmt(/^[0-9]{1,3}$/.test(key) ? key.padStart(3, '0') : key, tables.fmts);
   if (def === undefined) return undefined;
-  const body = def.body === 'embedded' ? EMBEDDED_MAP : TEXT_MAP;
+  const cx: DescribeContext = codec;
+  const body = tagMap(def.body === 'embedded' ? tables.tags.embedded : tables.tags.text);
   const category = CATEGORIES.find((c) => c.id === def.category);
   const d: { -readonly [K in keyof FmtDescription]: FmtDescription[K] } = {
     ...summary(def),
@@ -814,19 +834,19 @@ export function describeFmt(fmt: string): FmtDescription | undefined {
             group: it.group,
             ...(it.nameZh !== undefined ? { nameZh: it.nameZh } : {}),
             count: it.count,
-            items: it.items.map((x) => fieldRow(x, body)),
+            items: it.items.map((x) => fieldRow(x, body, cx)),
             ...(it.noteZh !== undefined ? { noteZh: it.noteZh } : {}),
             ...(it.note !== undefined ? { note: it.note } : {}),
           }
-        : fieldRow(it, body),
+        : fieldRow(it, body, cx),
     ),
-    block6: def.block6.map((x) => fieldRow(x, BLOCK6_MAP)),
+    block6: def.block6.map((x) => fieldRow(x, tagMap(tables.tags.block6), cx)),
     rules: def.rules,
-    familyRules: familyRulesFor(def).map((f) => ({ rule: f.rule, source: f.source })),
+    familyRules: familyRulesFor(def, tables.familyRules, tables.embeddedBody).map((f) => ({ rule: f.rule, source: f.source })),
   };
   if (def.body === 'embedded') {
-    d.textItems = EMBEDDED_BODY.textItems.map((x) => fieldRow(x, TEXT_MAP));
-    d.container = EMBEDDED_BODY.container;
+    d.textItems = tables.embeddedBody.textItems.map((x) => fieldRow(x, tagMap(tables.tags.text), cx));
+    d.container = tables.embeddedBody.container;
   }
   if (def.noteZh !== undefined) d.noteZh = def.noteZh;
   if (def.note !== undefined) d.note = def.note;

@@ -13,6 +13,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Encoding, ParseMode } from './adapter.js';
 import { CliError, OutputClosed } from './input.js';
 import { parseJobs } from './jobs.js';
+import { codecFor, tablesPath } from './tables.js';
 import type { Lang, RunStats } from './report.js';
 import { statsJson } from './report.js';
 import { parseCommand } from './commands/parse.js';
@@ -33,6 +34,8 @@ export interface CommonOptions {
   readonly quiet: boolean;
   readonly output?: string;
   readonly maxMessageBytes: number;
+  /** `--tables`: absolute path of a bank's tables file (loaded and checked already); none: shipped tables. */
+  readonly tables?: string;
 }
 
 export type OptionValues = Readonly<Record<string, string | boolean | undefined>>;
@@ -67,6 +70,7 @@ const COMMON = {
   quiet: [{ type: 'boolean', short: 'q' }, '-q, --quiet', 'no progress bar and no summary line on stderr'],
   output: [{ type: 'string', short: 'o' }, '-o, --output FILE', 'write to FILE instead of standard output'],
   maxMessageSize: [{ type: 'string' }, '--max-message-size N[K|M]', 'longest message accepted (default 16M); a longer span is reported, not buffered'],
+  tables: [{ type: 'string' }, '--tables FILE', "a bank's corrected tables: JSON with the options of createCodec (fmts, tags, currencies, codeTables, envelope, …); default the shipped V1.4 tables"],
 } as const satisfies Record<string, readonly [OptionSpec, string, string]>;
 
 export type CommonName = keyof typeof COMMON;
@@ -81,6 +85,7 @@ const COMMON_FLAG: Readonly<Record<CommonName, string>> = {
   quiet: 'quiet',
   output: 'output',
   maxMessageSize: 'max-message-size',
+  tables: 'tables',
 };
 
 const COMMANDS: readonly CommandDef[] = [parseCommand, buildCommand, validateCommand, describeCommand, listCommand];
@@ -176,6 +181,11 @@ function commonOptions(values: OptionValues): CommonOptions {
   };
   if (enc !== undefined) o.encoding = choice<Encoding>('encoding', enc, ['gb18030', 'utf8'], 'gb18030');
   if (typeof values['output'] === 'string') o.output = values['output'];
+  const tables = tablesPath(values['tables']);
+  if (tables !== undefined) {
+    codecFor(tables); // a bad file stops the run here, before any input is read
+    o.tables = tables;
+  }
   return o;
 }
 

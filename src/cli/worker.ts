@@ -8,6 +8,7 @@ import { Buffer } from 'node:buffer';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { parseMessage, type Encoding, type MessageSource, type ParseMode } from './adapter.js';
 import { renderMessageReport, type Lang } from './report.js';
+import { codecFor } from './tables.js';
 
 /** What to do with each message. Plain data: it is the worker's `workerData`. */
 export interface TaskSpec {
@@ -22,6 +23,8 @@ export interface TaskSpec {
   readonly verbose: boolean;
   /** Code frame width (terminal columns). */
   readonly width: number;
+  /** `--tables`: the tables file's absolute path; none: the shipped tables. */
+  readonly tables?: string;
 }
 
 /**
@@ -137,6 +140,7 @@ export function processMessage(
     source: meta.source,
     raw: task.raw,
     body: task.command === 'parse',
+    codec: codecFor(task.tables),
   });
   let errors = 0;
   let warnings = 0;

@@ -14,6 +14,7 @@ import type { CommandDef } from '../main.js';
 import { buildRecord, checkRecord, parseMessage, recordToBytes, RecordError, type BuiltMessage, type Diagnostic, type Encoding, type MessageRecord } from '../adapter.js';
 import type { Lang } from '../report.js';
 import { CliError, expandInputs, JSON_EXTENSIONS, openBytes, Output, type Input } from '../input.js';
+import { codecFor } from '../tables.js';
 
 /** One top-level JSON value of an input, with the position of its first character. */
 interface JsonValue {
@@ -320,7 +321,7 @@ export const buildCommand: CommandDef = {
     'are read recursively (*.json, *.ndjson, *.jsonl). Bad JSON or a record of the wrong shape stops the',
     'build with file:line:column (exit status 2).',
   ].join('\n'),
-  common: ['mode', 'encoding', 'lang', 'quiet', 'output'],
+  common: ['mode', 'encoding', 'lang', 'quiet', 'output', 'tables'],
   options: {
     check: [{ type: 'boolean' }, '--check', 'parse each built message again and report its errors (exit status 1 if any)'],
   },
@@ -343,6 +344,7 @@ export const buildCommand: CommandDef = {
       inputs = await expandInputs(positionals, JSON_EXTENSIONS);
     }
     const encoding: Encoding = common.encoding ?? 'gb18030';
+    const codec = codecFor(common.tables);
     const check = values['check'] === true;
     const out = new Output(common.output);
     let count = 0;
@@ -361,7 +363,7 @@ export const buildCommand: CommandDef = {
           let data: Uint8Array;
           try {
             record = checkRecord(items[k], count, v.text);
-            built = buildRecord(record);
+            built = buildRecord(record, codec);
             data = recordToBytes(record, encoding, built);
           } catch (err) {
             if (err instanceof RecordError) {
@@ -379,7 +381,7 @@ export const buildCommand: CommandDef = {
               process.stderr.write(errorLines(at, what, built.diagnostics, common.lang));
             }
           } else if (check) {
-            const { record: again } = parseMessage(data, { mode: common.mode, encoding, index: count, body: false });
+            const { record: again } = parseMessage(data, { mode: common.mode, encoding, index: count, body: false, codec });
             if (!again.ok) {
               bad++;
               const what = common.lang === 'zh' ? `记录${where}生成的报文` : `record${where} builds a message`;

@@ -5,6 +5,7 @@
 import type { CommandDef } from '../main.js';
 import { describeFmt, listCategories, listFmts, type FieldRow, type FmtDescription, type GroupRow, type RuleDef } from '../adapter.js';
 import { CliError, Output } from '../input.js';
+import { codecFor } from '../tables.js';
 import { displayWidth, padEnd, type Lang } from '../report.js';
 
 type Condition = Extract<RuleDef, { rule: 'requiredWhen' }>['when'];
@@ -210,7 +211,7 @@ export const describeCommand: CommandDef = {
     'every field of block 4 (or of 77E for MT198) and block 6 with status, name, format, codes and notes,',
     'repeating groups, and the rules that hold for it. Rendered from the tables in src/spec.',
   ].join('\n'),
-  common: ['lang', 'output'],
+  common: ['lang', 'output', 'tables'],
   options: {
     format: [{ type: 'string', short: 'f' }, '-f, --format text|json', 'text (default) or JSON'],
   },
@@ -223,10 +224,11 @@ export const describeCommand: CommandDef = {
   async run({ common, values, positionals }) {
     if (positionals.length === 0) throw new CliError('name a format, e.g. cfxps describe FMT100 (cfxps list shows them all)');
     const format = formatOption(values);
+    const codec = codecFor(common.tables);
     const found: FmtDescription[] = [];
     for (const p of positionals) {
-      const d = describeFmt(p);
-      if (d === undefined) throw new CliError(`unknown format '${p}' (cfxps list shows the ${listFmts().length} formats)`);
+      const d = describeFmt(p, codec);
+      if (d === undefined) throw new CliError(`unknown format '${p}' (cfxps list shows the ${listFmts(codec).length} formats)`);
       found.push(d);
     }
     const out = new Output(common.output);
@@ -242,7 +244,7 @@ export const listCommand: CommandDef = {
   summary: 'every format: FMT, MT, section, category, name',
   usage: ['list [options]'],
   description: 'Lists the formats of the standard (chapter 3, 报文清单), in the standard\'s order.',
-  common: ['lang', 'output'],
+  common: ['lang', 'output', 'tables'],
   options: {
     format: [{ type: 'string', short: 'f' }, '-f, --format text|json', 'text (default) or JSON'],
     mt: [{ type: 'string' }, '--mt MT', 'only the formats of one MT (103, 198, …)'],
@@ -261,7 +263,7 @@ export const listCommand: CommandDef = {
     if (category !== undefined && !listCategories().some((c) => c.id === category)) {
       throw new CliError(`unknown category '${category}' (one of ${listCategories().map((c) => c.id).join(', ')})`);
     }
-    const fmts = listFmts().filter((f) => (mt === undefined || f.mt === mt) && (category === undefined || f.category === category));
+    const fmts = listFmts(codecFor(common.tables)).filter((f) => (mt === undefined || f.mt === mt) && (category === undefined || f.category === category));
     if (fmts.length === 0) throw new CliError(`no format matches${mt === undefined ? '' : ` MT${mt}`}${category === undefined ? '' : ` in ${category}`}`);
     const out = new Output(common.output);
     if (format === 'json') {

@@ -32,7 +32,7 @@ export const parseCommand: CommandDef = {
     'back into the exact input bytes (or, for an edited body, a canonical message). Directories are read',
     'recursively (*.fin, *.txt, *.msg).',
   ].join('\n'),
-  common: ['mode', 'encoding', 'jobs', 'lang', 'quiet', 'output', 'maxMessageSize'],
+  common: ['mode', 'encoding', 'jobs', 'lang', 'quiet', 'output', 'maxMessageSize', 'tables'],
   options: {
     raw: [{ type: 'boolean' }, '--raw', 'the envelope only: no headers, no body, envelope diagnostics only (skip the typed message layer)'],
     ndjson: [{ type: 'boolean' }, '--ndjson', 'always NDJSON, even for a single message'],
@@ -62,6 +62,7 @@ export const parseCommand: CommandDef = {
         color: false,
         verbose: false,
         width: 100,
+        ...(common.tables === undefined ? {} : { tables: common.tables }),
       },
       {
         jobs: common.jobs,

@@ -23,7 +23,7 @@ export const validateCommand: CommandDef = {
     'Exit status 0 when no message has an error (warnings alone are fine), 1 when one has, 2 on usage',
     'or I/O errors.',
   ].join('\n'),
-  common: ['mode', 'encoding', 'jobs', 'lang', 'color', 'quiet', 'output', 'maxMessageSize'],
+  common: ['mode', 'encoding', 'jobs', 'lang', 'color', 'quiet', 'output', 'maxMessageSize', 'tables'],
   options: {
     format: [{ type: 'string', short: 'f' }, '-f, --format human|json', 'human report (default) or JSON lines for machines'],
     verbose: [{ type: 'boolean' }, '--verbose', 'also list the messages without problems, and every diagnostic (not only the first 20 of a message)'],
@@ -52,6 +52,7 @@ export const validateCommand: CommandDef = {
         color,
         verbose: values['verbose'] === true,
         width: out.isTTY && process.stdout.columns !== undefined ? Math.max(40, process.stdout.columns - 10) : 100,
+        ...(common.tables === undefined ? {} : { tables: common.tables }),
       },
       {
         jobs: common.jobs,
