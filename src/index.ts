@@ -82,6 +82,8 @@ export {
   messageToJSON,
   valueToJSON,
   bodiesEqual,
+  announcedChanges,
+  withAnnouncements,
   createCodec,
   createEnvelopeTables,
   defaultCodec,
@@ -103,6 +105,7 @@ export {
   type ParseResult,
   type ParseResultInInput,
   type StreamedParseResult,
+  type TableChange,
   type TypedMessage,
 } from './message/index.js';
 export type * from './message/generated/bodies.js';

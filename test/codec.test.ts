@@ -16,6 +16,8 @@ import { parseReference } from '../src/reference/parse-reference.js';
 import { encodeText } from '../src/bytes/encode.js';
 import {
   CodecTablesError,
+  announcedChanges,
+  withAnnouncements,
   createEnvelopeTables,
   bodyFromJSON,
   build,
@@ -237,6 +239,45 @@ describe('envelope overrides: a bank corrects the blocks and header tags', () =>
       'header tags of block 6: not a {tag:value} block of the tables (3, 5 or 7)',
     ]);
     expect(() => createEnvelopeTables({ headerTags: { '3': [{ ...UETR, status: 'X' as 'M' }] } })).toThrow(/status must be "M" or "O"/);
+  });
+});
+
+describe('announcements: FMT087 changes the currency table from a date on', () => {
+  const announce = (effective: string, changes: readonly { currency: string; changeType: string; currencyDecimals?: string; settlementBank?: string }[]): AnyMessage => {
+    const r = build('FMT087', { reference: `2026112399${effective.slice(2)}`, currencies: changes, effectiveDate: effective }, { sender: 'CFXPCNBJXXXX', receiver: 'ICBKCNBJAXXX' });
+    expect(codes(r.diagnostics)).toEqual([]);
+    return r.message!;
+  };
+
+  it('reads the changes a message announces, by the FMT table', () => {
+    const m = parse(fixture('fmt087')).message!;
+    expect(announcedChanges(m)).toEqual([
+      { fmt: 'FMT087', table: 'currencies', key: 'GBP', change: 'M', effective: '20270101', values: { CDP: '2', SBK: 'BKCHCNBJ' } },
+      { fmt: 'FMT087', table: 'currencies', key: 'CHF', change: 'M', effective: '20270101', values: { CDP: '2', SBK: 'ICBKCNBJ' } },
+    ]);
+    expect(announcedChanges(parse(F100).message!)).toEqual([]);
+  });
+
+  it('withAnnouncements: the changes in effect on a date, applied to codec options', () => {
+    const add = announcedChanges(announce('20261201', [{ currency: 'SGD', changeType: 'A', currencyDecimals: '2', settlementBank: 'BKCHCNBJ' }, { currency: 'JPY', changeType: 'D' }]));
+    const later = announcedChanges(announce('20270101', [{ currency: 'SGD', changeType: 'M', currencyDecimals: '0', settlementBank: 'BKCHCNBJ' }]));
+    const options = { codeTables: { BKIND: { '010': '跨境电商' } } };
+    expect(withAnnouncements(options, [...later, ...add], '20261130')).toBe(options);
+    const december = withAnnouncements(options, [...later, ...add], '20261201');
+    expect(december).toEqual({ ...options, currencies: { SGD: 2, JPY: null } });
+    expect(withAnnouncements(options, [...later, ...add], '20270101').currencies).toEqual({ SGD: 0, JPY: null });
+
+    const codec = createCodec(december);
+    const sgd = F100.replace('USD125000,00', 'SGD125000,01');
+    expect(codes(parse(sgd).diagnostics)).toEqual(['V005']);
+    expect(codes(codec.parse(sgd).diagnostics)).toEqual([]);
+    expect(codes(codec.parse(F100.replace('USD125000,00', 'JPY125000,')).diagnostics)).toEqual(['V005']);
+    // A code table entry: added with its first attribute as label, removed by D.
+    const kinds = withAnnouncements({}, [
+      { fmt: 'FMT999', table: 'BKIND', key: '011', change: 'A', effective: '20260101', values: { LBL: '新业务' } },
+      { fmt: 'FMT999', table: 'BKIND', key: '002', change: 'D', effective: '20260101', values: {} },
+    ], '20260101');
+    expect(kinds).toEqual({ codeTables: { BKIND: { '011': '新业务', '002': null } } });
   });
 });
 

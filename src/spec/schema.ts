@@ -229,7 +229,8 @@ export type ItemDef = FieldItem | GroupItem;
 
 /**
  * The message changes a table that the codec uses (FMT087: a currency added here becomes a
- * valid `CCY` from EFD on). For a future "apply announcement to the context" function.
+ * valid `CCY` from EFD on). Read by `announcedChanges`, applied by `withAnnouncements`
+ * (src/message/announce.ts).
  */
 export interface AnnouncementDef {
   /** The table changed: `currencies` (the CCY table) or a code-table name. */
