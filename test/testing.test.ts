@@ -25,6 +25,7 @@ import {
   type MutationKind,
 } from '../src/testing/index.js';
 import { RULE_CODES } from '../src/message/rules.js';
+import { BLOCKS } from '../src/spec/envelope.js';
 
 const SEED = 20261123;
 const codec = defaultCodec() as unknown as Codec<AnyMessage>;
@@ -286,6 +287,21 @@ describe('realism options', () => {
     }, { codec: bank, currencies: ['XYZ'] }), { numRuns: 100, seed: SEED });
     expect(() => fc.sample(arbitraryMessage('FMT100', { currencies: ['XYZ'] }), 1)).toThrow(/not a currency/);
     expect(() => arbitraryMessage('FMT100', { participants: ['ICBKUSNYXXX'] })).toThrow(/not a CN BIC/);
+  });
+
+  it('a codec whose envelope tables know more blocks: the unknown-block mutation picks one they do not', () => {
+    const blocks = [...BLOCKS.slice(0, -1), { id: '8', kind: 'raw' as const, name: 'bank block', nameZh: '行内块', mandatory: false }, BLOCKS.at(-1)!];
+    const bank = createCodec({ envelope: { blocks } }) as unknown as Codec<AnyMessage>;
+    const validate = (b: Uint8Array): { ok: boolean; codes: string[] } => {
+      const r = bank.parse(b);
+      return { ok: r.ok, codes: r.diagnostics.map((d) => d.code) };
+    };
+    const samples = fc.sample(arbitraryInvalidMessage({ codec: bank, kinds: ['unknownBlock'] }), { numRuns: 10, seed: SEED });
+    for (const m of samples) {
+      expect(m.mutation.description).toContain('{9:X}');
+      expect(validate(m.bytes).codes).toContain('S005');
+    }
+    fc.assert(mutationsCaughtProperty(validate, { codec: bank }), { numRuns: 100, seed: SEED });
   });
 
   it('arbitraryField and arbitraryHeaders', () => {

@@ -439,7 +439,12 @@ const KINDS: Readonly<Record<MutationKind, KindDef>> = {
     apply(t) {
       const trailer = blockOf(t, '5');
       if (trailer === undefined) return undefined;
-      return { text: splice(t.text, trailer.offset, trailer.offset, '{8:X}'), at: trailer.offset, description: 'an unknown block {8:X} inserted before the trailer' };
+      // A block id the codec's envelope tables do not list (a bank's tables may list more).
+      const known = t.codec.envelopeTables.rules;
+      const id = ['8', '9', '0', 'Z', 'Z9', 'ZZ9'].find((x) => !known.has(x));
+      if (id === undefined) return undefined;
+      const block = `{${id}:X}`;
+      return { text: splice(t.text, trailer.offset, trailer.offset, block), at: trailer.offset, description: `an unknown block ${block} inserted before the trailer` };
     },
   },
   mtMismatch: {
