@@ -20,6 +20,7 @@ import { parseCommand } from './commands/parse.js';
 import { buildCommand } from './commands/build.js';
 import { validateCommand } from './commands/validate.js';
 import { describeCommand, listCommand } from './commands/describe.js';
+import { typesCommand } from './commands/types.js';
 
 export const VERSION = '0.1.0';
 
@@ -88,7 +89,7 @@ const COMMON_FLAG: Readonly<Record<CommonName, string>> = {
   tables: 'tables',
 };
 
-const COMMANDS: readonly CommandDef[] = [parseCommand, buildCommand, validateCommand, describeCommand, listCommand];
+const COMMANDS: readonly CommandDef[] = [parseCommand, buildCommand, validateCommand, describeCommand, listCommand, typesCommand];
 
 // --- help ----------------------------------------------------------------------------------------
 

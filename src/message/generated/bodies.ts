@@ -1553,7 +1553,7 @@ export interface Fmt089Body {
 }
 export type Fmt089Message = TypedMessage<'FMT089', '198', Fmt089Body>;
 
-// --- all messages ---------------------------------------------------------------------------
+// --- all messages ----------------------------------------------------------------------------
 
 /** A typed message of any of the 73 FMTs: narrow on `fmt`. */
 export type Message =
