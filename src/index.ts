@@ -84,6 +84,8 @@ export {
   bodiesEqual,
   announcedChanges,
   withAnnouncements,
+  referencesOf,
+  correlate,
   createCodec,
   createEnvelopeTables,
   defaultCodec,
@@ -106,6 +108,8 @@ export {
   type ParseResultInInput,
   type StreamedParseResult,
   type TableChange,
+  type MessageReference,
+  type MessageLink,
   type TypedMessage,
 } from './message/index.js';
 export type * from './message/generated/bodies.js';

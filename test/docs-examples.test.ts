@@ -46,6 +46,8 @@ declare var body: Body, dsn: string;`,
     `import type { AnyMessage, EnvelopeResult, FmtDef } from 'cfxps';
 declare var myCorrectedFmt033: FmtDef, myNewFmt090: FmtDef, bytes: Uint8Array, message: AnyMessage;
 declare var body: Record<string, unknown>, envelopeResult: EnvelopeResult;`,
+    `import type { AnyMessage } from 'cfxps';
+declare var message: AnyMessage, messages: AnyMessage[];`,
     'declare var bytes: Uint8Array;',
     `import type { HeadersInit } from 'cfxps';
 declare var bytes: Uint8Array, text: string, headers: HeadersInit;`,

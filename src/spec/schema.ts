@@ -110,8 +110,8 @@ export interface FlowDef {
 
 /**
  * The value of an item names a value of another message: the `tag` of a message of one of
- * `fmts` (or of `category`; neither: any message). Not checkable within one message; for
- * correlating messages and for documentation.
+ * `fmts` (or of `category`; neither: any message). Not checkable within one message; read by
+ * `referencesOf` and linked across messages by `correlate` (src/message/references.ts).
  */
 export interface ReferenceDef {
   readonly tag: string;
