@@ -93,6 +93,16 @@ console.log(text.length, gb18030ByteLength(text), spans.length, streamed.join(',
     expect(cjs.out, cjs.out).toContain(expected);
   });
 
+  it('both builds export the typed stream, references, announcements and envelope tables', () => {
+    const names = ['parseMessageStream', 'correlate', 'referencesOf', 'announcedChanges', 'withAnnouncements', 'createEnvelopeTables', 'checkEnvelopeTables'];
+    const check = `console.log(${JSON.stringify(names)}.map((n) => typeof lib[n]).join(','));`;
+    const expected = names.map(() => 'function').join(',');
+    const esm = run('api.mjs', `import * as lib from 'cfxps';\n${check}\n`);
+    expect(esm.out, esm.out).toContain(expected);
+    const cjs = run('api.cjs', `const lib = require('cfxps');\n${check}\n`);
+    expect(cjs.out, cjs.out).toContain(expected);
+  });
+
   it('docs/testing.md: its complete example is test/testing-doc-example.test.ts, verbatim', () => {
     const doc = readFileSync(join(ROOT, 'docs', 'testing.md'), 'utf8');
     const start = doc.indexOf('```ts\n') + 6;
