@@ -491,6 +491,13 @@ describe('splitText / splitBytes', () => {
 });
 
 describe('splitStream', () => {
+  it('refuses a stream of strings (opened with an encoding) with a clear TypeError', async () => {
+    const read = async (): Promise<void> => {
+      for await (const _ of splitStream(Readable.from(['{1:F01'], { objectMode: true }) as AsyncIterable<Uint8Array>)) void _;
+    };
+    await expect(read()).rejects.toThrow(/reads bytes, but a chunk was a string \(open the stream without an encoding\)/);
+  });
+
   it('yields the spans of splitBytes for every split of a small input into two and three chunks', async () => {
     const bytes = SMALL_BYTES;
     const expected = expectedStream(bytes);

@@ -177,7 +177,13 @@ export async function* splitStream(
     return out;
   };
 
-  for await (const chunk of source) {
+  for await (const chunk of source as AsyncIterable<unknown>) {
+    // A stream opened with an encoding yields strings: decoded already, its GB18030 is lost.
+    if (!(chunk instanceof Uint8Array)) {
+      throw new TypeError(
+        `splitStream reads bytes, but a chunk was ${typeof chunk === 'string' ? 'a string (open the stream without an encoding)' : typeof chunk}`,
+      );
+    }
     if (chunk.length === 0) continue;
     let work: Buffer;
     if (carry.length > 0) {
