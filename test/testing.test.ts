@@ -304,6 +304,25 @@ describe('realism options', () => {
     fc.assert(mutationsCaughtProperty(validate, { codec: bank }), { numRuns: 100, seed: SEED });
   });
 
+  it('a codec whose envelope tables add mandatory header tags: generated messages carry them', () => {
+    const bank = createCodec({
+      envelope: {
+        headerTags: {
+          '3': [{ tag: '121', name: 'end-to-end reference', nameZh: '端到端参考号', format: '16x', status: 'M' }],
+          '7': [{ tag: 'ALG', name: 'algorithm', nameZh: '签名算法', format: '3!a', status: 'M' }],
+        },
+      },
+    }) as unknown as Codec<AnyMessage>;
+    const samples = fc.sample(arbitraryMessage('FMT100', { codec: bank }), { numRuns: 30, seed: SEED });
+    for (const m of samples) {
+      const r = bank.parse(m.bytes);
+      expect(r.diagnostics).toEqual([]);
+      expect(m.headers.extraTags?.['3']?.[0]?.tag).toBe('121');
+      expect(r.message!.headers.extraTags?.['7']?.map((e) => e.tag)).toEqual(['ALG']);
+    }
+    fc.assert(roundTripProperty((b) => bank.parse(b).message!, (msg) => bank.serialize(msg), { codec: bank }), { numRuns: 30, seed: SEED });
+  });
+
   it('arbitraryField and arbitraryHeaders', () => {
     const plan = codec.compiled.plans.get('100')!;
     const f32A = plan.body.entries.find((e) => e.kind === 'item' && e.tag === '32A')!;

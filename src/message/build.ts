@@ -124,6 +124,16 @@ function writeList(
   return fields;
 }
 
+/**
+ * The header tags `build` writes from named parts (`mur`, `checksum`, `signature`, …), by block;
+ * any other tag of the envelope tables goes through `extraTags`.
+ */
+export const NAMED_HEADER_TAGS: Readonly<Record<string, readonly string[]>> = {
+  '3': ['119', '108', '113'],
+  '5': ['CHK', 'PDE', 'TNG'],
+  '7': ['DSN', 'SIG'],
+};
+
 /** Each header part `build` takes, and what its value must be (the CLI checks records by it too). */
 export const HEADER_PARTS = {
   mt: 'string',
@@ -147,16 +157,24 @@ export const HEADER_PARTS = {
   checksum: 'string',
   possibleDuplicate: 'string',
   training: 'boolean',
+  extraTags: 'extraTags',
 } as const satisfies Readonly<Record<keyof HeadersInit, HeaderPartKind>>;
 
-type HeaderPartKind = 'string' | 'direction' | 'boolean' | 'signature';
+type HeaderPartKind = 'string' | 'direction' | 'boolean' | 'signature' | 'extraTags';
 
 const HEADER_EXPECTED: Readonly<Record<HeaderPartKind, { readonly en: string; readonly zh: string }>> = {
   string: { en: 'a string', zh: '字符串' },
   direction: { en: '"I" or "O"', zh: '"I"或"O"' },
   boolean: { en: 'true or false', zh: 'true或false' },
   signature: { en: 'an object { dsn, sig } of strings', zh: '含字符串dsn和sig的对象' },
+  extraTags: { en: 'an object of blocks 3, 5, 7 → [{ tag, value }] (tags of letters and digits)', zh: '块3、5、7到[{ tag, value }]的对象（标签为字母和数字）' },
 };
+
+const EXTRA_BLOCKS = new Set(['3', '5', '7']);
+
+function isEntryList(v: unknown): boolean {
+  return Array.isArray(v) && v.every((e) => isRecord(e) && typeof e['tag'] === 'string' && /^[0-9A-Za-z]+$/.test(e['tag']) && typeof e['value'] === 'string');
+}
 
 function fitsHeader(kind: HeaderPartKind, v: unknown): boolean {
   switch (kind) {
@@ -168,6 +186,8 @@ function fitsHeader(kind: HeaderPartKind, v: unknown): boolean {
       return typeof v === 'boolean';
     case 'signature':
       return isRecord(v) && typeof v['dsn'] === 'string' && typeof v['sig'] === 'string';
+    case 'extraTags':
+      return isRecord(v) && Object.entries(v).every(([block, list]) => EXTRA_BLOCKS.has(block) && isEntryList(list));
   }
 }
 
@@ -200,6 +220,7 @@ function envelopeInit(
   body: Readonly<Record<string, unknown>>,
   headers: HeadersInit,
   out: Diagnostic[],
+  tagOrder: TagOrder,
 ): EnvelopeInit {
   const used = new Set<string>();
   let text: FieldInit[];
@@ -259,16 +280,35 @@ function envelopeInit(
     trailer,
   };
   if (additional.length > 0) init.additionalText = additional;
-  if (headers.signature !== undefined) {
-    init.signature = [
-      { tag: 'DSN', value: headers.signature.dsn },
-      { tag: 'SIG', value: headers.signature.sig },
-    ];
+  const signature: TagValue[] | undefined =
+    headers.signature === undefined
+      ? undefined
+      : [
+          { tag: 'DSN', value: headers.signature.dsn },
+          { tag: 'SIG', value: headers.signature.sig },
+        ];
+  const extra = headers.extraTags;
+  if (extra === undefined) {
+    if (signature !== undefined) init.signature = signature;
+    return init;
   }
+  // A bank's added tags, each block's entries then in the order of its tables.
+  init.userHeader = inTableOrder(userHeader, extra['3'], tagOrder, '3');
+  init.trailer = inTableOrder(trailer, extra['5'], tagOrder, '5');
+  if (signature !== undefined || extra['7'] !== undefined) init.signature = inTableOrder(signature ?? [], extra['7'], tagOrder, '7');
   return init;
 }
 
+/** Where a header tag stands in a block's list of the envelope tables (unlisted tags last). */
+export type TagOrder = (block: string, tag: string) => number;
+
+function inTableOrder(named: readonly TagValue[], extra: readonly TagValue[] | undefined, order: TagOrder, block: string): TagValue[] {
+  const all = extra === undefined ? [...named] : [...named, ...extra.map((e) => ({ tag: e.tag, value: e.value }))];
+  // Array.prototype.sort is stable: entries of one rank keep their order.
+  return all.sort((a, b) => order(block, a.tag) - order(block, b.tag));
+}
+
 /** The canonical text of a message (body problems in `out`). */
-export function buildText(plan: FmtPlan, body: unknown, headers: unknown, out: Diagnostic[]): string {
-  return writeEnvelope(envelopeInit(plan, isRecord(body) ? body : {}, checkedHeaders(headers, out), out));
+export function buildText(plan: FmtPlan, body: unknown, headers: unknown, out: Diagnostic[], tagOrder: TagOrder): string {
+  return writeEnvelope(envelopeInit(plan, isRecord(body) ? body : {}, checkedHeaders(headers, out), out, tagOrder));
 }

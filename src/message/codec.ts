@@ -19,7 +19,7 @@ import type { NotationContext } from '../notation/types.js';
 import { defaultNotationContext, extendNotationContext } from '../spec/code-tables.js';
 import { applyEnvelopeOverrides, checkEnvelopeTables, loadTables, type TableOverrides } from '../spec/check-tables.js';
 import type { SpecTables } from '../spec/schema.js';
-import { buildText } from './build.js';
+import { buildText, type TagOrder } from './build.js';
 import type { Message } from './generated/bodies.js';
 import { compileTables, fmtNumber, type CompiledTables } from './plan.js';
 import { headersOf, readBody } from './read.js';
@@ -138,6 +138,8 @@ function makeCodec<M extends AnyMessage>(core: CompiledTables, envelopeTables: C
       : <O extends EnvelopeParseOptions>(options: O): O => (options.tables === undefined ? { ...options, tables: envelopeTables } : options);
   const parse = (input: string | Uint8Array, options: MessageParseOptions = {}): ParseResult<M> =>
     typed<M>(core, parseEnvelope(input, withTables(options)), options);
+  // `build` writes a block's header entries in the order of the codec's envelope tables.
+  const tagOrder: TagOrder = (block, tag) => envelopeTables.rules.get(block)?.tags?.index.get(tag) ?? Number.MAX_SAFE_INTEGER;
   /** The typed layer on one message of a multi-message input, with where it stood. */
   const inInput = (env: MessageInInput, options: MessageParseOptions): ParseResultInInput<M> => ({
     ...typed<M>(core, env, options),
@@ -164,7 +166,7 @@ function makeCodec<M extends AnyMessage>(core: CompiledTables, envelopeTables: C
       const plan = core.plans.get(fmtNumber(String(fmt)));
       if (plan === undefined) return { text: '', diagnostics: [where0('R021', { fmt: String(fmt) })], ok: false };
       const out: Diagnostic[] = [];
-      const text = buildText(plan, body, headers, out);
+      const text = buildText(plan, body, headers, out, tagOrder);
       const r = parse(text);
       const diagnostics = out.length === 0 ? r.diagnostics : [...out, ...r.diagnostics];
       return r.message === undefined

@@ -13,7 +13,8 @@
  *
  * The result (`ReadState`) is what the rule checks (`rules.ts`) run on.
  */
-import type { EmbeddedField, Field, TextBlock } from '../envelope/ast.js';
+import type { EmbeddedField, Field, TagEntry, TextBlock } from '../envelope/ast.js';
+import { FMT_TAG } from '../spec/envelope.js';
 import type { EnvelopeResult } from '../envelope/parse.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { FindingContext } from '../diagnostics/reporter.js';
@@ -605,6 +606,15 @@ function readList(state: ReadState, st: ListState, out: Record<string, unknown>)
 // Headers
 
 /** The header parts of an envelope, by name. */
+type ExtraTags = Record<string, { tag: string; value: string }[]>;
+
+/** `extra` (made on the first call) with the entry `e` of `block` added. */
+function withExtra(extra: ExtraTags | undefined, block: string, e: TagEntry): ExtraTags {
+  const out = extra ?? {};
+  (out[block] ??= []).push({ tag: e.tag, value: e.value });
+  return out;
+}
+
 export function headersOf(env: EnvelopeResult): MessageHeaders {
   const b1 = env.basicHeader;
   const b2 = env.applicationHeader;
@@ -632,11 +642,14 @@ export function headersOf(env: EnvelopeResult): MessageHeaders {
       h.outputTime = b2.outputTime;
     }
   }
+  // Entries no part names (a bank's added tags), by block; made only when there is one.
+  let extra: ExtraTags | undefined;
   const user = env.userHeader?.entries;
   if (user !== undefined && user.length > 1) {
     for (const e of user) {
       if (e.tag === '108') h.mur ??= e.value;
       else if (e.tag === '113') h.bankingPriority ??= e.value;
+      else if (e.tag !== FMT_TAG) extra = withExtra(extra, '3', e);
     }
   }
   const sig = env.signature;
@@ -646,6 +659,7 @@ export function headersOf(env: EnvelopeResult): MessageHeaders {
     for (const e of sig.entries) {
       if (e.tag === 'DSN') dsn = e.value;
       else if (e.tag === 'SIG') s = e.value;
+      else extra = withExtra(extra, '7', e);
     }
     h.signature = { dsn, sig: s };
   }
@@ -655,7 +669,9 @@ export function headersOf(env: EnvelopeResult): MessageHeaders {
       if (e.tag === 'CHK') h.checksum ??= e.value;
       else if (e.tag === 'PDE') h.possibleDuplicate ??= e.value;
       else if (e.tag === 'TNG') h.training = true;
+      else extra = withExtra(extra, '5', e);
     }
   }
+  if (extra !== undefined) h.extraTags = extra;
   return h;
 }

@@ -57,7 +57,15 @@ export interface MessageHeaders {
   readonly possibleDuplicate?: string;
   /** Trailer TNG (training message). */
   readonly training?: boolean;
+  /**
+   * Entries of blocks 3, 5 and 7 that no part above names (a tag a bank's envelope tables add),
+   * by block id, in message order. `build` writes them in the order of the codec's tables.
+   */
+  readonly extraTags?: ExtraHeaderTags;
 }
+
+/** Header entries by block id (`'3'`, `'5'`, `'7'`). */
+export type ExtraHeaderTags = { readonly [block: string]: readonly { readonly tag: string; readonly value: string }[] };
 
 /**
  * Header parts for `build`; every part has a default (documented in docs/messages.md): block 1

@@ -109,7 +109,7 @@ export function arbitraryHeaders(fmt: string = 'FMT100', options: GeneratorOptio
   const codec = codecOf(options);
   const gen = genOf(options);
   checkGenOptions(codec, gen);
-  return headersArbitrary(planOf(codec, fmt), gen);
+  return headersArbitrary(planOf(codec, fmt), gen, codec);
 }
 
 export interface FieldOptions extends GeneratorOptions {

@@ -16,6 +16,8 @@ import Big from 'big.js';
 import { formatArbitrary, type ValueGenOptions } from './format-arbitrary.js';
 import type { NotationContext } from '../notation/types.js';
 import { defaultCodec, type Codec } from '../message/codec.js';
+import { NAMED_HEADER_TAGS } from '../message/build.js';
+import { compileFormat } from '../notation/compile.js';
 import { fmtNumber, type FmtPlan, type GroupPlan, type ItemPlan, type ListPlan } from '../message/plan.js';
 import type { AnyMessage, HeadersInit } from '../message/types.js';
 import type { TypedValue } from '../notation/types.js';
@@ -103,8 +105,13 @@ const cnAddress = fc
   .tuple(chars(UPPER, 4, 4), chars(ALNUM, 2, 2), chars(ALNUM, 1, 1), fc.constantFrom('XXX', 'BJG', '100', 'SHA'))
   .map(([bank, loc, term, branch]) => `${bank}CN${loc}${term}${branch}`);
 
-export function headersArbitrary(plan: FmtPlan, options: MessageGenOptions = {}): fc.Arbitrary<HeadersInit> {
+export function headersArbitrary(
+  plan: FmtPlan,
+  options: MessageGenOptions = {},
+  codec: Codec<AnyMessage> = defaultCodec() as unknown as Codec<AnyMessage>,
+): fc.Arbitrary<HeadersInit> {
   const signed = plan.def.signature === 'M' ? fc.constant(true) : fc.boolean();
+  const extras = extraTagsArbitrary(codec, options);
   const address = options.participants === undefined ? cnAddress : fc.constantFrom(...options.participants.map(ltAddressOf));
   return fc
     .record({
@@ -120,6 +127,7 @@ export function headersArbitrary(plan: FmtPlan, options: MessageGenOptions = {})
       sig: chars(B64, 1, 120),
       checksum: chars(HEX, 12, 12),
       training: fc.boolean(),
+      extras,
     })
     .map((h) => {
       const out: { -readonly [K in keyof HeadersInit]: HeadersInit[K] } = {
@@ -142,8 +150,25 @@ export function headersArbitrary(plan: FmtPlan, options: MessageGenOptions = {})
       if (h.mur !== undefined) out.mur = h.mur;
       if (h.signed) out.signature = { dsn: h.dsn, sig: h.sig };
       if (h.training) out.training = true;
+      // Tags a bank's envelope tables make mandatory (block 7's only in a signed message).
+      const extraTags = Object.fromEntries(Object.entries(h.extras).filter(([block]) => block !== '7' || h.signed));
+      if (Object.keys(extraTags).length > 0) out.extraTags = extraTags;
       return out;
     });
+}
+
+/** Values for the mandatory header tags the codec's envelope tables add to blocks 3, 5 and 7. */
+function extraTagsArbitrary(codec: Codec<AnyMessage>, options: MessageGenOptions): fc.Arbitrary<Record<string, { tag: string; value: string }[]>> {
+  const ctx = generationContext(codec, options);
+  const arbs: Record<string, fc.Arbitrary<{ tag: string; value: string }[]>> = {};
+  for (const [block, named] of Object.entries(NAMED_HEADER_TAGS)) {
+    const added = (codec.envelopeTables.tables.headerTags[block] ?? []).filter((d) => d.status === 'M' && !named.includes(d.tag));
+    if (added.length === 0) continue;
+    arbs[block] = fc.tuple(
+      ...added.map((d) => (d.format === '' ? fc.constant('') : formatArbitrary(compileFormat(d.format), ctx, options)).map((value) => ({ tag: d.tag, value }))),
+    );
+  }
+  return fc.record(arbs);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -550,7 +575,7 @@ export function messageArbitrary(
   const plan = codec.compiled.plans.get(fmtNumber(fmt));
   if (plan === undefined) throw new Error(`unknown FMT ${fmt}`);
   checkGenOptions(codec, options);
-  return fc.tuple(draftArbitrary(codec, plan, options), headersArbitrary(plan, options)).map(([generated, headers]) => {
+  return fc.tuple(draftArbitrary(codec, plan, options), headersArbitrary(plan, options, codec)).map(([generated, headers]) => {
     // A copy: fast-check may hand the same generated value to this function again.
     const copy = (scope: Scope): Scope => new Map([...scope].map(([k, s]) => [k, { ...s }]));
     const draft: Draft = {
