@@ -86,6 +86,7 @@ export {
   withAnnouncements,
   referencesOf,
   correlate,
+  Correlator,
   createCodec,
   createEnvelopeTables,
   defaultCodec,
@@ -110,6 +111,7 @@ export {
   type TableChange,
   type MessageReference,
   type MessageLink,
+  type Correlation,
   type TypedMessage,
 } from './message/index.js';
 export type * from './message/generated/bodies.js';

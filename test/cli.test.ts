@@ -720,6 +720,26 @@ describe('--tables: a bank\'s corrected tables', () => {
   });
 });
 
+describe('correlate', () => {
+  it('links every reference across the inputs, lists those not found, and --check fails on them', () => {
+    const valid = join(FIX, 'valid');
+    const r = cli(['correlate', valid]);
+    expect(r.status).toBe(0);
+    const rows = lines(r.stdout);
+    expect(rows).toHaveLength(40);
+    expect(rows).toContain(`${valid}/fmt010-mt198-credit-confirmation.fin:1:1 FMT010 OSN 2026112300000123 → ${valid}/fmt100-mt103-domestic-credit.fin:1:1 FMT100`);
+    expect(r.stderr).toContain('40 references in 73 typed messages (of 73 read): 25 found, 15 not found');
+    const missing = cli(['correlate', '--unresolved', '--check', '-q', valid]);
+    expect(missing.status).toBe(1);
+    expect(lines(missing.stdout)).toHaveLength(15);
+    expect(lines(missing.stdout).every((l) => / → not found \(:20: of /.test(l))).toBe(true);
+    const json = lines(cli(['correlate', '-f', 'json', '-q', valid]).stdout).map((l) => JSON.parse(l) as { from: { fmt: string }; to: unknown[] });
+    expect(json.filter((j) => j.to.length === 0)).toHaveLength(15);
+    expect(cli(['correlate', '--lang', 'zh', '--unresolved', '-q', valid]).stdout.toString()).toContain('→ 未找到（FMT');
+    expectCleanFailure(cli(['correlate', '-f', 'xml', valid]), /--format must be human or json/);
+  });
+});
+
 describe('bad input', () => {
   it('binary garbage: problems reported, round trip still exact, no stack trace', async () => {
     let x = 12345;

@@ -21,6 +21,7 @@ import { buildCommand } from './commands/build.js';
 import { validateCommand } from './commands/validate.js';
 import { describeCommand, listCommand } from './commands/describe.js';
 import { typesCommand } from './commands/types.js';
+import { correlateCommand } from './commands/correlate.js';
 
 export const VERSION = '0.1.0';
 
@@ -89,7 +90,7 @@ const COMMON_FLAG: Readonly<Record<CommonName, string>> = {
   tables: 'tables',
 };
 
-const COMMANDS: readonly CommandDef[] = [parseCommand, buildCommand, validateCommand, describeCommand, listCommand, typesCommand];
+const COMMANDS: readonly CommandDef[] = [parseCommand, buildCommand, validateCommand, correlateCommand, describeCommand, listCommand, typesCommand];
 
 // --- help ----------------------------------------------------------------------------------------
 

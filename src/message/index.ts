@@ -23,7 +23,7 @@ import type { SplitStreamOptions } from '../bytes/split.js';
 export { createCodec, createEnvelopeTables, defaultCodec, CodecTablesError, type Codec, type CodecOptions } from './codec.js';
 export { bodiesEqual } from './equal.js';
 export { announcedChanges, withAnnouncements, type TableChange } from './announce.js';
-export { correlate, referencesOf, type MessageLink, type MessageReference } from './references.js';
+export { correlate, Correlator, referencesOf, type Correlation, type MessageLink, type MessageReference } from './references.js';
 export { messageToJSON, valueToJSON, type BodyFromJSONResult, type JsonValue, type MessageJSON } from './json.js';
 export { RULE_CODES } from './rules.js';
 export { DEFAULT_ADDRESS, CHECKSUM_PLACEHOLDER } from './build.js';

@@ -67,43 +67,74 @@ export interface MessageLink {
   readonly to: readonly number[];
 }
 
+/** What `correlate` (and `Correlator.result`) returns. */
+export interface Correlation {
+  readonly links: readonly MessageLink[];
+  /** The links that name no message of the set. */
+  readonly unresolved: readonly MessageLink[];
+}
+
 /**
- * Every reference the messages make, each with the messages of the same set it names: a message
- * whose FMT fits `refersTo` (its FMTs, or its category) and whose item `refersTo.tag` (at message
- * level) has the reference's value. `unresolved`: the links that name no message of the set.
+ * Links the messages of a set, one message at a time (`add`), keeping only their references and
+ * the values they can be referred to by, not the messages: for a day's file streamed through.
+ * A reference names a message whose FMT fits `refersTo` (its FMTs, or its category) and whose
+ * item `refersTo.tag` (at message level) has the reference's value, never the referring message.
  */
-export function correlate(
-  messages: readonly AnyMessage[],
-  codec: Codec<AnyMessage> | Codec = defaultCodec(),
-): { readonly links: readonly MessageLink[]; readonly unresolved: readonly MessageLink[] } {
-  const refs = messages.map((m) => referencesOf(m, codec));
-  // Only the target tags the references use are indexed: `tag value` → messages.
-  const targets = new Set(refs.flatMap((rs) => rs.map((r) => r.refersTo.tag)));
-  const byValue = new Map<string, number[]>();
-  messages.forEach((m, i) => {
-    const plan = codec.compiled.plans.get(fmtNumber(m.fmt));
-    if (plan === undefined) return;
-    const body = m.body as Readonly<Record<string, unknown>>;
+export class Correlator {
+  private readonly refs: { readonly from: number; readonly reference: MessageReference }[] = [];
+  /** `tag value` → the messages with that value at that (message-level) tag. */
+  private readonly byValue = new Map<string, number[]>();
+  /** Per message added: its plan, or undefined when its FMT is unknown. */
+  private readonly plans: (FmtPlan | undefined)[] = [];
+  /** The tags any reference of the tables points at (`20` in the shipped tables). */
+  private readonly targetTags: ReadonlySet<string>;
+
+  constructor(private readonly codec: Codec<AnyMessage> | Codec = defaultCodec()) {
+    const tags = new Set<string>();
+    for (const plan of codec.compiled.plans.values()) {
+      for (const list of lists(plan)) {
+        for (const e of list.entries) {
+          for (const it of e.kind === 'item' ? [e] : e.items) {
+            const r = it.item.refersTo ?? it.def.refersTo;
+            if (r !== undefined) tags.add(r.tag);
+          }
+        }
+      }
+    }
+    this.targetTags = tags;
+  }
+
+  /** Adds a message of the set; returns its index (0, 1, …). */
+  add(message: AnyMessage): number {
+    const from = this.plans.length;
+    const plan = this.codec.compiled.plans.get(fmtNumber(message.fmt));
+    this.plans.push(plan);
+    if (plan === undefined) return from;
+    for (const reference of referencesOf(message, this.codec)) this.refs.push({ from, reference });
+    const body = message.body as Readonly<Record<string, unknown>>;
     for (const list of lists(plan)) {
       for (const e of list.entries) {
-        if (e.kind !== 'item' || !targets.has(e.tag)) continue;
+        if (e.kind !== 'item' || !this.targetTags.has(e.tag)) continue;
         const v = body[e.name];
         if (typeof v !== 'string') continue;
         const key = `${e.tag} ${v}`;
-        const at = byValue.get(key);
-        if (at === undefined) byValue.set(key, [i]);
-        else at.push(i);
+        const at = this.byValue.get(key);
+        if (at === undefined) this.byValue.set(key, [from]);
+        else at.push(from);
       }
     }
-  });
-  const links: MessageLink[] = [];
-  const unresolved: MessageLink[] = [];
-  refs.forEach((rs, from) => {
-    for (const reference of rs) {
+    return from;
+  }
+
+  /** Every reference of the messages added so far, with the messages it names. */
+  result(): Correlation {
+    const links: MessageLink[] = [];
+    const unresolved: MessageLink[] = [];
+    for (const { from, reference } of this.refs) {
       const { tag, fmts, category } = reference.refersTo;
-      const to = (byValue.get(`${tag} ${reference.value}`) ?? []).filter((j) => {
+      const to = (this.byValue.get(`${tag} ${reference.value}`) ?? []).filter((j) => {
+        const plan = this.plans[j]!;
         if (j === from) return false;
-        const plan = codec.compiled.plans.get(fmtNumber(messages[j]!.fmt))!;
         if (fmts !== undefined) return fmts.includes(plan.number);
         return category === undefined || plan.def.category === category;
       });
@@ -111,6 +142,13 @@ export function correlate(
       links.push(link);
       if (to.length === 0) unresolved.push(link);
     }
-  });
-  return { links, unresolved };
+    return { links, unresolved };
+  }
+}
+
+/** Every reference the messages make, each with the messages of the same set it names (`Correlator`). */
+export function correlate(messages: readonly AnyMessage[], codec: Codec<AnyMessage> | Codec = defaultCodec()): Correlation {
+  const c = new Correlator(codec);
+  for (const m of messages) c.add(m);
+  return c.result();
 }
