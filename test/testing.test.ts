@@ -304,11 +304,15 @@ describe('realism options', () => {
     fc.assert(mutationsCaughtProperty(validate, { codec: bank }), { numRuns: 100, seed: SEED });
   });
 
-  it('a codec whose envelope tables add mandatory header tags: generated messages carry them', () => {
+  it('a codec whose envelope tables add mandatory header tags and correct a format: generated messages follow them', () => {
     const bank = createCodec({
       envelope: {
         headerTags: {
-          '3': [{ tag: '121', name: 'end-to-end reference', nameZh: '端到端参考号', format: '16x', status: 'M' }],
+          '3': [
+            { tag: '121', name: 'end-to-end reference', nameZh: '端到端参考号', format: '16x', status: 'M' },
+            // A corrected format of a named part: the generated MUR follows it.
+            { tag: '108', name: 'message user reference (MUR)', nameZh: '报文用户参考号', format: '8!n', status: 'O' },
+          ],
           '7': [{ tag: 'ALG', name: 'algorithm', nameZh: '签名算法', format: '3!a', status: 'M' }],
         },
       },
@@ -319,7 +323,9 @@ describe('realism options', () => {
       expect(r.diagnostics).toEqual([]);
       expect(m.headers.extraTags?.['3']?.[0]?.tag).toBe('121');
       expect(r.message!.headers.extraTags?.['7']?.map((e) => e.tag)).toEqual(['ALG']);
+      if (m.headers.mur !== undefined) expect(m.headers.mur).toMatch(/^[0-9]{8}$/);
     }
+    expect(samples.some((m) => m.headers.mur !== undefined)).toBe(true);
     fc.assert(roundTripProperty((b) => bank.parse(b).message!, (msg) => bank.serialize(msg), { codec: bank }), { numRuns: 30, seed: SEED });
   });
 

@@ -94,8 +94,6 @@ interface Draft {
 
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const ALNUM = `${UPPER}0123456789`;
-const HEX = '0123456789ABCDEF';
-const B64 = `${UPPER}abcdefghijklmnopqrstuvwxyz0123456789+/`;
 
 const chars = (alphabet: string, min: number, max: number): fc.Arbitrary<string> =>
   fc.string({ unit: fc.constantFrom(...alphabet), minLength: min, maxLength: max });
@@ -112,6 +110,13 @@ export function headersArbitrary(
 ): fc.Arbitrary<HeadersInit> {
   const signed = plan.def.signature === 'M' ? fc.constant(true) : fc.boolean();
   const extras = extraTagsArbitrary(codec, options);
+  // Header values from the formats of the codec's envelope tables (a bank's corrections included).
+  const ctx = generationContext(codec, options);
+  const headerValue = (block: string, tag: string): fc.Arbitrary<string> => {
+    const def = codec.envelopeTables.tables.headerTags[block]?.find((d) => d.tag === tag);
+    if (def === undefined) throw new Error(`the envelope tables have no header tag ${tag} in block ${block}`);
+    return def.format === '' ? fc.constant('') : formatArbitrary(compileFormat(def.format), ctx, options);
+  };
   const address = options.participants === undefined ? cnAddress : fc.constantFrom(...options.participants.map(ltAddressOf));
   return fc
     .record({
@@ -121,11 +126,11 @@ export function headersArbitrary(
       session: chars('0123456789', 4, 4),
       sequence: chars('0123456789', 6, 6),
       output: fc.boolean(),
-      mur: fc.option(chars(ALNUM, 1, 16), { nil: undefined }),
+      mur: fc.option(headerValue('3', '108'), { nil: undefined }),
       signed,
-      dsn: chars(HEX, 1, 32),
-      sig: chars(B64, 1, 120),
-      checksum: chars(HEX, 12, 12),
+      dsn: headerValue('7', 'DSN'),
+      sig: headerValue('7', 'SIG'),
+      checksum: headerValue('5', 'CHK'),
       training: fc.boolean(),
       extras,
     })
