@@ -170,8 +170,6 @@ const HEADER_EXPECTED: Readonly<Record<HeaderPartKind, { readonly en: string; re
   extraTags: { en: 'an object of blocks 3, 5, 7 → [{ tag, value }] (tags of letters and digits)', zh: '块3、5、7到[{ tag, value }]的对象（标签为字母和数字）' },
 };
 
-const EXTRA_BLOCKS = new Set(['3', '5', '7']);
-
 function isEntryList(v: unknown): boolean {
   return Array.isArray(v) && v.every((e) => isRecord(e) && typeof e['tag'] === 'string' && /^[0-9A-Za-z]+$/.test(e['tag']) && typeof e['value'] === 'string');
 }
@@ -187,7 +185,7 @@ function fitsHeader(kind: HeaderPartKind, v: unknown): boolean {
     case 'signature':
       return isRecord(v) && typeof v['dsn'] === 'string' && typeof v['sig'] === 'string';
     case 'extraTags':
-      return isRecord(v) && Object.entries(v).every(([block, list]) => EXTRA_BLOCKS.has(block) && isEntryList(list));
+      return isRecord(v) && Object.entries(v).every(([block, list]) => Object.hasOwn(NAMED_HEADER_TAGS, block) && isEntryList(list));
   }
 }
 

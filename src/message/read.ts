@@ -642,7 +642,8 @@ export function headersOf(env: EnvelopeResult): MessageHeaders {
       h.outputTime = b2.outputTime;
     }
   }
-  // Entries no part names (a bank's added tags), by block; made only when there is one.
+  // Entries no part names (a bank's added tags), by block; made only when there is one. The
+  // named tags are build.ts's NAMED_HEADER_TAGS, spelled out here as comparisons (hot path).
   let extra: ExtraTags | undefined;
   const user = env.userHeader?.entries;
   if (user !== undefined && user.length > 1) {
