@@ -821,6 +821,7 @@ export function describeFmt(fmt: string, codec: Codec = defaultCodec()): FmtDesc
   if (def === undefined) return undefined;
   const cx: DescribeContext = codec;
   const body = tagMap(def.body === 'embedded' ? tables.tags.embedded : tables.tags.text);
+  const block6 = tagMap(tables.tags.block6);
   const category = CATEGORIES.find((c) => c.id === def.category);
   const d: { -readonly [K in keyof FmtDescription]: FmtDescription[K] } = {
     ...summary(def),
@@ -840,12 +841,13 @@ export function describeFmt(fmt: string, codec: Codec = defaultCodec()): FmtDesc
           }
         : fieldRow(it, body, cx),
     ),
-    block6: def.block6.map((x) => fieldRow(x, tagMap(tables.tags.block6), cx)),
+    block6: def.block6.map((x) => fieldRow(x, block6, cx)),
     rules: def.rules,
     familyRules: familyRulesFor(def, tables.familyRules, tables.embeddedBody).map((f) => ({ rule: f.rule, source: f.source })),
   };
   if (def.body === 'embedded') {
-    d.textItems = tables.embeddedBody.textItems.map((x) => fieldRow(x, tagMap(tables.tags.text), cx));
+    const text = tagMap(tables.tags.text);
+    d.textItems = tables.embeddedBody.textItems.map((x) => fieldRow(x, text, cx));
     d.container = tables.embeddedBody.container;
   }
   if (def.noteZh !== undefined) d.noteZh = def.noteZh;
