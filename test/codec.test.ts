@@ -27,6 +27,7 @@ import {
   parse,
   type AnyMessage,
   type Codec,
+  type CodecOptions,
   type Fmt100Body,
 } from '../src/message/index.js';
 
@@ -258,6 +259,34 @@ describe('envelope overrides: a bank corrects the blocks and header tags', () =>
       'header tags of block 6: not a {tag:value} block of the tables (3, 5 or 7)',
     ]);
     expect(() => createEnvelopeTables({ headerTags: { '3': [{ ...UETR, status: 'X' as 'M' }] } })).toThrow(/status must be "M" or "O"/);
+  });
+
+  it('options of the wrong shape (as JSON can hold them) are refused before they are used', () => {
+    const problems = (options: unknown): readonly string[] => {
+      try {
+        createCodec(options as CodecOptions);
+      } catch (e) {
+        return (e as CodecTablesError).problems;
+      }
+      return [];
+    };
+    expect(problems({ currencies: { CNY: '2', usd: 2, EUR: 2.5, GBP: null } })).toEqual([
+      'currencies: CNY\'s minor units must be a whole number 0-9 (or null to remove it), not "2"',
+      'currencies: "usd" is not a currency code (3 letters A-Z)',
+      'currencies: EUR\'s minor units must be a whole number 0-9 (or null to remove it), not 2.5',
+    ]);
+    expect(problems({ currencies: [1, 2] })).toEqual(['currencies: an object of currency code → minor units (or null)']);
+    expect(problems({ codeTables: { BKIND: { '010': 5 }, X: 'y' } })).toEqual([
+      'codeTables: BKIND code "010": the label must be a string (or null to remove it)',
+      'codeTables: X must be an object of code → label (or null)',
+    ]);
+    expect(problems({ replaceCodeTables: 'BKIND' })).toEqual(['replaceCodeTables: a list of code-table names']);
+    expect(problems({ envelope: { blocks: [1], headerTags: { '3': 'x' } } })).toEqual([
+      'envelope.blocks: a list of block definitions',
+      'envelope.headerTags.3: a list of header tag definitions',
+    ]);
+    expect(problems({ envelope: 'x' })).toEqual(['envelope: an object with blocks and/or headerTags']);
+    expect(() => createEnvelopeTables('x' as never)).toThrow(/envelope: an object/);
   });
 });
 

@@ -16,7 +16,7 @@ import type { CompiledEnvelopeTables } from '../envelope/check.js';
 import type { EnvelopeOverrides } from '../spec/envelope.js';
 import { serializeEnvelope } from '../envelope/serialize.js';
 import type { NotationContext } from '../notation/types.js';
-import { defaultNotationContext, extendNotationContext } from '../spec/code-tables.js';
+import { checkContextPatch, defaultNotationContext, extendNotationContext } from '../spec/code-tables.js';
 import { applyEnvelopeOverrides, checkEnvelopeTables, loadTables, type TableOverrides } from '../spec/check-tables.js';
 import type { SpecTables } from '../spec/schema.js';
 import { buildText, type TagOrder } from './build.js';
@@ -193,11 +193,15 @@ function makeCodec<M extends AnyMessage>(core: CompiledTables, envelopeTables: C
  */
 export function createCodec<M extends AnyMessage = Message>(options: CodecOptions = {}): Codec<M> {
   const { currencies, codeTables, replaceCodeTables, envelope: envelopeOverrides, ...overrides } = options;
-  const context = extendNotationContext(defaultNotationContext(), {
+  const patch = {
     ...(currencies !== undefined ? { currencies } : {}),
     ...(codeTables !== undefined ? { codeTables } : {}),
     ...(replaceCodeTables !== undefined ? { replace: replaceCodeTables } : {}),
-  });
+  };
+  // Options may come from JSON (`cfxps --tables`): their shape is checked before they are used.
+  const shape = [...checkContextPatch(patch), ...envelopeShapeProblems(envelopeOverrides)];
+  if (shape.length > 0) throw new CodecTablesError(shape);
+  const context = extendNotationContext(defaultNotationContext(), patch);
   let loaded: ReturnType<typeof loadTables>;
   try {
     loaded = loadTables(overrides, { codeTables: context.codeTables });
@@ -209,6 +213,25 @@ export function createCodec<M extends AnyMessage = Message>(options: CodecOption
   const envelope = envelopeTablesOf(envelopeOverrides, context, problems);
   if (problems.length > 0) throw new CodecTablesError(problems);
   return makeCodec<M>(core, envelope);
+}
+
+/** What makes `overrides` unusable before its tables can be checked (not an object, not lists). */
+function envelopeShapeProblems(overrides: unknown): string[] {
+  if (overrides === undefined) return [];
+  const isObject = (v: unknown): v is Readonly<Record<string, unknown>> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObject(overrides)) return ['envelope: an object with blocks and/or headerTags'];
+  const problems: string[] = [];
+  const { blocks, headerTags } = overrides;
+  if (blocks !== undefined && !(Array.isArray(blocks) && blocks.every(isObject))) problems.push('envelope.blocks: a list of block definitions');
+  if (headerTags !== undefined) {
+    if (!isObject(headerTags)) problems.push('envelope.headerTags: an object of block id → list of header tags');
+    else {
+      for (const [id, list] of Object.entries(headerTags)) {
+        if (!(Array.isArray(list) && list.every(isObject))) problems.push(`envelope.headerTags.${id}: a list of header tag definitions`);
+      }
+    }
+  }
+  return problems;
 }
 
 /** The shipped envelope tables, or the shipped ones with `overrides` (their problems into `problems`). */
@@ -226,8 +249,8 @@ function envelopeTablesOf(overrides: EnvelopeOverrides | undefined, context: Not
  * `CodecTablesError` listing every problem when the corrected tables would not work.
  */
 export function createEnvelopeTables(overrides: EnvelopeOverrides, context: NotationContext = defaultNotationContext()): CompiledEnvelopeTables {
-  const problems: string[] = [];
-  const tables = envelopeTablesOf(overrides, context, problems);
+  const problems = envelopeShapeProblems(overrides);
+  const tables = problems.length > 0 ? defaultEnvelopeTables() : envelopeTablesOf(overrides, context, problems);
   if (problems.length > 0) throw new CodecTablesError(problems);
   return tables;
 }

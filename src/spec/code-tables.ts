@@ -300,6 +300,47 @@ export interface NotationContextPatch {
   readonly replace?: readonly string[];
 }
 
+const isPlainObject = (v: unknown): v is Readonly<Record<string, unknown>> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * What is wrong with a patch that came from outside the type system (JSON, JS): currencies must be
+ * three letters with whole minor units 0–9 (CDP is `1!n`) or `null`, code-table labels strings or
+ * `null`, `replace` a list of names. Empty: `extendNotationContext` may use it.
+ */
+export function checkContextPatch(patch: NotationContextPatch): string[] {
+  const problems: string[] = [];
+  const { currencies, codeTables, replace } = patch as { currencies?: unknown; codeTables?: unknown; replace?: unknown };
+  if (currencies !== undefined) {
+    if (!isPlainObject(currencies)) problems.push('currencies: an object of currency code → minor units (or null)');
+    else {
+      for (const [code, minor] of Object.entries(currencies)) {
+        if (!/^[A-Z]{3}$/.test(code)) problems.push(`currencies: "${code}" is not a currency code (3 letters A-Z)`);
+        if (minor !== null && !(Number.isInteger(minor) && (minor as number) >= 0 && (minor as number) <= 9)) {
+          problems.push(`currencies: ${code}'s minor units must be a whole number 0-9 (or null to remove it), not ${JSON.stringify(minor)}`);
+        }
+      }
+    }
+  }
+  if (codeTables !== undefined) {
+    if (!isPlainObject(codeTables)) problems.push('codeTables: an object of table name → { code: label }');
+    else {
+      for (const [name, codes] of Object.entries(codeTables)) {
+        if (!isPlainObject(codes)) {
+          problems.push(`codeTables: ${name} must be an object of code → label (or null)`);
+          continue;
+        }
+        for (const [code, label] of Object.entries(codes)) {
+          if (label !== null && typeof label !== 'string') problems.push(`codeTables: ${name} code "${code}": the label must be a string (or null to remove it)`);
+        }
+      }
+    }
+  }
+  if (replace !== undefined && !(Array.isArray(replace) && replace.every((r) => typeof r === 'string'))) {
+    problems.push('replaceCodeTables: a list of code-table names');
+  }
+  return problems;
+}
+
 /** A new context: `base` with `patch` applied (the base is not modified). */
 export function extendNotationContext(base: NotationContext, patch: NotationContextPatch): NotationContext {
   const currencies = new Map(base.currencies);
