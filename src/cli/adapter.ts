@@ -20,6 +20,7 @@ import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnosti
 import { bodiesEqual, bodyFromJSON, defaultCodec, valueToJSON, type Codec, type HeadersInit, type JsonValue, type MessageHeaders } from '../message/index.js';
 import { mergeDiagnostics } from '../message/sink.js';
 import { HEADER_PARTS } from '../message/build.js';
+import { isPlainObject } from '../plain-object.js';
 import { decodeMessage } from '../bytes/decode.js';
 import { lineColumn } from '../diagnostics/lines.js';
 import { encodeText, findUnencodable } from '../bytes/encode.js';
@@ -420,9 +421,6 @@ export function recordToBytes(record: MessageRecord, encoding: Encoding, built: 
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /**
  * Rejects `__proto__`, `constructor` and `prototype` keys anywhere in a parsed JSON value (so no

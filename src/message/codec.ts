@@ -6,6 +6,7 @@
  * programmer input. Messages are never a reason to throw.
  */
 import { encodeText } from '../bytes/encode.js';
+import { isPlainObject } from '../plain-object.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ParseMode } from '../diagnostics/reporter.js';
 import { parseAll as parseAllEnvelopes, parseStream as parseEnvelopeStream, type MessageInInput } from '../envelope/parse-all.js';
@@ -218,16 +219,15 @@ export function createCodec<M extends AnyMessage = Message>(options: CodecOption
 /** What makes `overrides` unusable before its tables can be checked (not an object, not lists). */
 function envelopeShapeProblems(overrides: unknown): string[] {
   if (overrides === undefined) return [];
-  const isObject = (v: unknown): v is Readonly<Record<string, unknown>> => typeof v === 'object' && v !== null && !Array.isArray(v);
-  if (!isObject(overrides)) return ['envelope: an object with blocks and/or headerTags'];
+  if (!isPlainObject(overrides)) return ['envelope: an object with blocks and/or headerTags'];
   const problems: string[] = [];
   const { blocks, headerTags } = overrides;
-  if (blocks !== undefined && !(Array.isArray(blocks) && blocks.every(isObject))) problems.push('envelope.blocks: a list of block definitions');
+  if (blocks !== undefined && !(Array.isArray(blocks) && blocks.every(isPlainObject))) problems.push('envelope.blocks: a list of block definitions');
   if (headerTags !== undefined) {
-    if (!isObject(headerTags)) problems.push('envelope.headerTags: an object of block id → list of header tags');
+    if (!isPlainObject(headerTags)) problems.push('envelope.headerTags: an object of block id → list of header tags');
     else {
       for (const [id, list] of Object.entries(headerTags)) {
-        if (!(Array.isArray(list) && list.every(isObject))) problems.push(`envelope.headerTags.${id}: a list of header tag definitions`);
+        if (!(Array.isArray(list) && list.every(isPlainObject))) problems.push(`envelope.headerTags.${id}: a list of header tag definitions`);
       }
     }
   }

@@ -11,6 +11,7 @@ import type { MessageHeaders, ParseResult, BuildResult, AnyMessage } from './typ
 import type { CompiledTables, EntryPlan, ItemPlan } from './plan.js';
 import { fmtNumber } from './plan.js';
 import { describeFound } from './found.js';
+import { isPlainObject } from '../plain-object.js';
 
 /** A JSON value. */
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
@@ -79,9 +80,6 @@ function problem(code: 'B003' | 'B004' | 'B005' | 'R021', params: Record<string,
   return diagnostic(code, { offset: 0, line: 0, column: 0, length: 0 }, params);
 }
 
-function isPlain(v: unknown): v is Readonly<Record<string, unknown>> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /**
  * Deepest nesting copied from JSON. A body nests about six levels (group, repetition, item,
@@ -137,7 +135,7 @@ function itemFromJSON(it: ItemPlan, v: unknown, path: string, out: Diagnostic[])
     if (comps[0]?.info.tsType === 'Big') return decimal(v, path, out);
     return v;
   }
-  if (!isPlain(v)) return v;
+  if (!isPlainObject(v)) return v;
   const obj: Record<string, unknown> = { ...v };
   for (const c of comps) {
     if (c.info.tsType !== 'Big' || obj[c.info.name] === undefined) continue;
@@ -151,7 +149,7 @@ function itemFromJSON(it: ItemPlan, v: unknown, path: string, out: Diagnostic[])
 function entryFromJSON(e: EntryPlan, v: unknown, path: string, out: Diagnostic[]): unknown {
   if (e.kind === 'item') return itemFromJSON(e, v, path, out);
   const rep = (r: unknown, p: string): unknown => {
-    if (!isPlain(r)) return r;
+    if (!isPlainObject(r)) return r;
     const obj: Record<string, unknown> = { ...r };
     for (const it of e.items) {
       if (obj[it.name] === undefined) continue;
@@ -178,7 +176,7 @@ export function bodyFromJSONWith(core: CompiledTables, fmt: string, json: unknow
     return { ok: false, body: {}, diagnostics };
   }
   const clean = sanitize(json, 'body', diagnostics);
-  if (!isPlain(clean)) return { ok: false, body: {}, diagnostics };
+  if (!isPlainObject(clean)) return { ok: false, body: {}, diagnostics };
   const body: Record<string, unknown> = { ...clean };
   for (const list of [plan.text, plan.body, plan.block6]) {
     if (list === undefined) continue;

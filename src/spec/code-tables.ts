@@ -13,6 +13,7 @@
  *     TypeScript type is plain `string`, and no variable binds them by default.
  */
 import type { NotationContext } from '../notation/types.js';
+import { isPlainObject } from '../plain-object.js';
 
 /** The label of a code, in both languages. */
 export interface CodeLabel {
@@ -299,8 +300,6 @@ export interface NotationContextPatch {
   /** Table names whose codes are replaced by the patch instead of merged into the base's. */
   readonly replace?: readonly string[];
 }
-
-const isPlainObject = (v: unknown): v is Readonly<Record<string, unknown>> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * What is wrong with a patch that came from outside the type system (JSON, JS): currencies must be
