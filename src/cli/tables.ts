@@ -11,17 +11,17 @@ import { resolve } from 'node:path';
 import { CodecTablesError, createCodec, defaultCodec, type Codec, type CodecOptions } from '../message/index.js';
 import { CliError } from './input.js';
 
-/** The keys a tables file may hold (createCodec's options). */
-const KEYS: readonly (keyof CodecOptions)[] = [
-  'fmts',
-  'tags',
-  'familyRules',
-  'embeddedBody',
-  'currencies',
-  'codeTables',
-  'replaceCodeTables',
-  'envelope',
-];
+/** The keys a tables file may hold: every option of createCodec (the compiler checks it is every one). */
+const KEYS = Object.keys({
+  fmts: true,
+  tags: true,
+  familyRules: true,
+  embeddedBody: true,
+  currencies: true,
+  codeTables: true,
+  replaceCodeTables: true,
+  envelope: true,
+} satisfies Record<keyof CodecOptions, true>);
 
 /** Problems shown at most (a table set can have hundreds once one thing is off). */
 const SHOWN = 20;
@@ -63,7 +63,7 @@ function load(path: string): Codec {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new CliError(`the tables file '${path}' must hold one JSON object with the options of createCodec (${KEYS.join(', ')})`);
   }
-  const unknown = Object.keys(json).filter((k) => !(KEYS as readonly string[]).includes(k));
+  const unknown = Object.keys(json).filter((k) => !KEYS.includes(k));
   if (unknown.length > 0) {
     throw new CliError(`the tables file '${path}' has unknown key${unknown.length === 1 ? '' : 's'} ${unknown.map((k) => `"${k}"`).join(', ')} (known: ${KEYS.join(', ')})`);
   }

@@ -52,8 +52,13 @@ function lists(plan: FmtPlan): ListPlan[] {
   return plan.text === undefined ? [plan.body, plan.block6] : [plan.text, plan.body, plan.block6];
 }
 
+/** What an item refers to: the FMT's own `refersTo`, else its tag dictionary's. */
+function refersToOf(it: ItemPlan): ReferenceDef | undefined {
+  return it.item.refersTo ?? it.def.refersTo;
+}
+
 function add(e: ItemPlan, values: Readonly<Record<string, unknown>>, path: string, out: MessageReference[]): void {
-  const refersTo = e.item.refersTo ?? e.def.refersTo;
+  const refersTo = refersToOf(e);
   if (refersTo === undefined) return;
   const value = values[e.name];
   if (typeof value === 'string') out.push({ tag: e.tag, path: `${path}.${e.name}`, value, refersTo });
@@ -95,7 +100,7 @@ export class Correlator {
       for (const list of lists(plan)) {
         for (const e of list.entries) {
           for (const it of e.kind === 'item' ? [e] : e.items) {
-            const r = it.item.refersTo ?? it.def.refersTo;
+            const r = refersToOf(it);
             if (r !== undefined) tags.add(r.tag);
           }
         }

@@ -99,15 +99,6 @@ function humanLine(link: MessageLink, places: readonly Place[], where: (p: Place
 }
 
 function jsonLine(link: MessageLink, places: readonly Place[]): string {
-  const place = (p: Place): Place => ({ file: p.file, line: p.line, column: p.column, fmt: p.fmt });
-  return (
-    JSON.stringify({
-      from: place(places[link.from]!),
-      tag: link.reference.tag,
-      path: link.reference.path,
-      value: link.reference.value,
-      refersTo: link.reference.refersTo,
-      to: link.to.map((j) => place(places[j]!)),
-    }) + '\n'
-  );
+  const { tag, path, value, refersTo } = link.reference;
+  return JSON.stringify({ from: places[link.from], tag, path, value, refersTo, to: link.to.map((j) => places[j]) }) + '\n';
 }
